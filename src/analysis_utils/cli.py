@@ -1,0 +1,42 @@
+"""Command line: ``python -m analysis_utils export --corpus DIR --out OUT``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .corpus import CorpusError
+from .export import export
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis_utils", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("export", help="analyse a folder of *.txt articles and write CSV tables")
+    ex.add_argument("--corpus", default="seeds", help="folder of *.txt articles (default: seeds)")
+    ex.add_argument("--out", required=True, help="folder for the CSV files")
+    args = parser.parse_args(argv)
+    if args.command == "export":
+        from .paths import corpus_dir
+
+        try:
+            summary = export(corpus_dir(args.corpus), args.out)
+        except CorpusError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except OSError as err:
+            print(f"error: cannot write to {args.out}: {err.strerror or err}", file=sys.stderr)
+            return 2
+        statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["statuses"].items()))
+        print(f"{summary['documents']} documents ({statuses}) → {args.out}", file=sys.stderr)
+        warnings = summary["warnings"]
+        if warnings:
+            print(f"{len(warnings)} warnings:", file=sys.stderr)
+            for file, w in warnings[:20]:
+                print(f"  {file}: {w}", file=sys.stderr)
+            if len(warnings) > 20:
+                print(
+                    f"  … and {len(warnings) - 20} more (see the warnings column of documents.csv)",
+                    file=sys.stderr,
+                )
+    return 0

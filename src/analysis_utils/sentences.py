@@ -1,0 +1,45 @@
+"""Sentence boundaries in English news prose, aware of abbreviations ("U.S.", "Gen.", "Sept.") and quotes."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep st mt ft jr sr vs etc inc ltd co corp dept
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx est
+    u.s u.k u.n e.u d.c a.m p.m i.e e.g""".split()
+)
+_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence; paragraph breaks always end a sentence."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(1) == "." and not m.group(2):
+            nxt = text[m.end() : m.end() + 1]
+            word = re.search(r"([\w.]+)$", text[start : m.start(1)])
+            token = word.group(1).lower() if word else ""
+            if token in ("no", "nos") and nxt.isdigit():
+                continue
+            if (
+                token in ABBREVIATIONS
+                or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)
+                and len(token) <= 4
+            ):
+                continue
+        end = m.end(2) if m.group(1) else m.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
