@@ -423,7 +423,7 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
                 cd.headline, cd.headline_text = ln, core
             else:
                 ln.cls, ln.reason = "navigation", "short line above the first paragraph"
-        elif i > last_prose and not _is_prose(core) and len(words(core)) < 6:
+        elif i > last_prose and not is_sentence(core) and len(words(core)) < 6:
             ln.cls, ln.reason = "footer", "short line after the last paragraph"
         elif not _is_prose(core) and is_title_like(core) and 0 <= first_prose < i < last_prose:
             ln.cls, ln.reason = "subheading", "title-like line between paragraphs"

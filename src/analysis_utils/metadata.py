@@ -151,7 +151,7 @@ def _byline(cd: CleanDoc) -> Field:
             return Field(name, start, start + len(name), f"byline '{ln.text}'")
     for ln in cd.lines:
         if ln.cls == "author" and (e := _EMAIL.search(ln.text)):
-            name = _clean_name(ln.text[: e.start()])
+            name = _clean_name(_byline_text(ln.text[: e.start()]))
             if name and _looks_like_person(name):
                 start = ln.start + ln.text.find(name)
                 return Field(name, start, start + len(name), f"author box '{ln.text}'")

@@ -1,0 +1,189 @@
+"""The line classifier: every line gets a class and a reason; the body keeps the story only."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis_utils.clean import breadcrumb_prefix, classify, find_dateline
+from analysis_utils.corpus import read_document
+from helpers import SEEDS, classes, page
+
+STORY = (
+    "North Korean leader Kim Jong Un sent a message to Russian President Vladimir Putin on Friday, "
+    "state media said, pledging to deepen the ties between the two countries."
+)
+SECOND = (
+    "The message marked the anniversary of the establishment of diplomatic relations, KCNA said."
+)
+
+
+def test_share_rows_and_font_size_menus_are_furniture():
+    cd = page(
+        "Settings\n\nⓕ font-size\n\n  • -2\n  • +1\n\nKim writes to Putin on ties\n\n"
+        "  • Facebook share button\n  • Kakao share button\n\nicon-facebook icon-twitter icon-whatsapp\n\n"
+        f"{STORY}\n\n{SECOND}\n"
+    )
+    got = classes(cd)
+    assert got["ⓕ font-size"] == "navigation"
+    assert got["• -2"] == "navigation"
+    assert got["• Facebook share button"] == "share"
+    assert got["icon-facebook icon-twitter icon-whatsapp"] == "share"
+    assert got["Kim writes to Putin on ties"] == "headline"
+    assert "share button" not in cd.body and "font-size" not in cd.body
+
+
+def test_a_caption_printed_twice_is_a_caption_not_body():
+    cap = (
+        "North Korean leader Kim Jong-un shakes hands with an official after the session. / Yonhap"
+    )
+    cd = page(
+        f"Kim writes to Putin on ties\n\n{cap}\n{cap}\n\nBy Yi Whan-woo\n\n{STORY}\n\n{SECOND}\n"
+    )
+    assert [ln.cls for ln in cd.lines if ln.text == cap] == ["caption", "caption"]
+    assert "Yonhap" not in cd.body
+
+
+def test_a_photo_credit_in_parentheses_marks_a_caption():
+    cd = page(
+        f"Kim writes to Putin on ties\n\nNorth Korean leader Kim Jong-Un (File | AP)\n\nBy ANI\n\n{STORY}\n"
+    )
+    assert classes(cd)["North Korean leader Kim Jong-Un (File | AP)"] == "caption"
+    assert classes(cd)["By ANI"] == "byline"
+
+
+def test_breadcrumbs_glued_to_a_repeated_headline_are_navigation():
+    cd = page(
+        "Wednesday, April 17, 2024\nHomeWorldAsiaNorth Korea published letters\n\n"
+        f"North Korea published letters\n\n{STORY}\n\n{SECOND}\n"
+    )
+    assert cd.headline_text == "North Korea published letters"
+    assert classes(cd)["HomeWorldAsiaNorth Korea published letters"] == "navigation"
+    assert classes(cd)["Wednesday, April 17, 2024"] == "date"
+
+
+def test_breadcrumbs_glued_to_the_only_headline_are_cut_off():
+    cd = page(f"NationalNorth KoreaKim sends birthday greetings to Putin\n\n{STORY}\n")
+    assert cd.headline_text == "Kim sends birthday greetings to Putin"
+    assert "breadcrumb" in cd.headline.reason
+
+
+@pytest.mark.parametrize(
+    "text, crumb",
+    [
+        ("HomeWorldAsiaNorth Korea published", "HomeWorldAsia"),
+        ("Home > World > Asia > Kim writes", "Home > World > Asia > "),
+        ("Home World", "Home World"),
+        ("North Korea says", ""),
+    ],
+)
+def test_breadcrumb_prefix(text, crumb):
+    assert text[: breadcrumb_prefix(text)] == crumb
+
+
+def test_footer_after_an_end_of_story_marker_is_dropped():
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{SECOND} EFE\n\nco-ahg/tw\n\nRelated Articles\n\nBack to top button"
+    )
+    got = classes(cd)
+    assert got["co-ahg/tw"] == "footer"
+    assert got["Related Articles"] == "footer"
+    assert got["Back to top button"] == "footer"
+    assert cd.body.endswith("KCNA said. EFE")
+
+
+def test_author_box_with_an_email_is_not_body():
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{SECOND}\n\nYi Whan-woo yistory@koreatimes.co.kr\n\nX\nCLOSE\n"
+    )
+    got = classes(cd)
+    assert got["Yi Whan-woo yistory@koreatimes.co.kr"] == "author"
+    assert got["CLOSE"] == "navigation"
+    assert "@" not in cd.body
+
+
+def test_a_standfirst_repeated_in_the_story_is_not_kept_twice():
+    dek = "The first-ever Kim-Putin summit comes after the breakdown of talks in Hanoi in February."
+    cd = page(
+        f"Kim writes to Putin\n\n{dek}\n\nPublished: 20th April 2019 09:18 PM\n\nBy ANI\n\n{STORY}\n\n{dek} More text.\n"
+    )
+    assert classes(cd)[dek] == "duplicate"
+    assert cd.body.count("first-ever") == 1
+
+
+def test_a_subheading_between_paragraphs_stays_in_the_body():
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\nPutin Wishes for Kim’s Good Health\n\n{SECOND}\n")
+    assert classes(cd)["Putin Wishes for Kim’s Good Health"] == "subheading"
+    assert "Good Health" in cd.body
+
+
+def test_a_page_without_a_headline_has_none():
+    cd = page(f"PYONGYANG, Oct. 7 (Xinhua) -- {STORY}\n\n{SECOND} Enditem\n\n[Editor: huaxia]\n")
+    assert cd.headline is None
+    assert cd.dateline.place == "PYONGYANG" and cd.dateline.agency == "Xinhua"
+    assert not cd.body.rstrip().endswith("Enditem")
+
+
+def test_a_truncated_last_paragraph_is_kept():
+    cut = "Kim reappeared in public on May 1 after a three-week absence that fueled specul"
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{cut}")
+    assert cd.body.endswith("fueled specul")
+
+
+@pytest.mark.parametrize(
+    "line, place, date, agency",
+    [
+        ("SEOUL, March 18 (Reuters) - North Korea said", "SEOUL", "March 18", "Reuters"),
+        ("PYONGYANG, September 9. /TASS/. Russian President", "PYONGYANG", "September 9", "TASS"),
+        ("Seoul, Aug 15 (EFE).- North Korea’s leader", "Seoul", "Aug 15", "EFE"),
+        ("SEOUL, South Korea (AP) — North Korean leader", "SEOUL", None, "AP"),
+        ("Pyongyang, June 12 (KCNA) -- Kim Jong Un", "Pyongyang", "June 12", "KCNA"),
+        ("NEW DELHI [India], April 20 (ANI): Kim", "NEW DELHI", "April 20", "ANI"),
+        ("PYONGYANG:  North Korean leader", "PYONGYANG", None, None),
+        ("MOSCOW: Russian President", "MOSCOW", None, None),
+        ("SEOUL – North Korean leader Kim Jong Un", "SEOUL", None, None),
+        ("Seoul, Sep 13 (IANS) North Korean leader", "Seoul", "Sep 13", "IANS"),
+    ],
+)
+def test_datelines_in_the_styles_of_the_agencies(line, place, date, agency):
+    m = find_dateline(line)
+    assert m is not None
+    assert m.group("place") == place
+    assert m.group("date") == date
+    assert (m.group("agency") or m.group("agency_slash") or m.group("agency_b")) == agency
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kim Jong Un: a profile of the leader",
+        "Russia said on Monday that",
+        "The Kremlin, in a brief statement, said",
+    ],
+)
+def test_ordinary_sentences_are_not_datelines(line):
+    assert find_dateline(line) is None
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_body_offset_points_back_to_the_same_character(path):
+    cd = classify(read_document(path))
+    assert cd.body
+    for i in range(0, len(cd.body)):
+        if cd.body[i] != "\n":
+            assert cd.doc.text[cd.to_text(i)] == cd.body[i]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_line_has_a_class_and_a_reason(path):
+    cd = classify(read_document(path))
+    for ln in cd.lines:
+        assert ln.cls
+        if ln.cls != "blank":
+            assert ln.reason, ln.text
+            assert cd.doc.text[ln.start : ln.end] == ln.text
+
+
+def test_cleaning_the_body_again_changes_nothing():
+    cd = page(f"Kim writes to Putin\n\nicon-facebook\n\n{STORY}\n\n{SECOND}\n")
+    again = page("Kim writes to Putin\n\n" + cd.body)
+    assert again.body == cd.body

@@ -1,0 +1,130 @@
+"""Gold tests: the export of the seeds (and of a development set of unseen-style pages) against hand annotations.
+
+The comparison rules are those of the shared scorer: headlines equal after normalising
+quotes and spaces; names equal or sharing their last word; a predicted publication
+interval inside the gold one; body snippets kept or dropped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from analysis_utils.export import export
+from helpers import FIXTURES, SEEDS
+
+DEV = FIXTURES / "dev"
+SEED_GOLD = json.loads((FIXTURES / "gold_seeds.json").read_text(encoding="utf-8"))["documents"]
+DEV_GOLD = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))["documents"]
+REQUIRED = "doc_id file headline outlet wire_agency byline dateline published published_earliest published_latest body".split()
+
+
+def norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "").replace("\u2019", "'").replace("\u2018", "'")
+    s = s.replace("\u201c", '"').replace("\u201d", '"').replace("\xa0", " ")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def name_match(gold: str | None, pred: str | None) -> bool:
+    g, p = norm(gold), norm(pred)
+    if not g or not p:
+        return g == p
+    return g == p or g.split()[-1] == p.split()[-1]
+
+
+def bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
+    value = (value or "").strip()[:10]
+    if not value:
+        return None
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 3:
+        d = dt.date(*parts)
+        return d, d
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1), dt.date(
+            parts[0], parts[1], calendar.monthrange(*parts)[1]
+        )
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def interval(row: dict, key: str) -> tuple[dt.date, dt.date] | None:
+    lo, hi = bounds(row.get(f"{key}_earliest")), bounds(row.get(f"{key}_latest"))
+    return (lo[0], hi[1]) if lo and hi else bounds(row.get(key))
+
+
+def check(gold: dict, row: dict) -> list[tuple[str, bool, str]]:
+    """(measure, ok, detail) for every gold fact of one document."""
+    out = []
+    for field in ("headline", "outlet", "wire_agency", "byline", "dateline"):
+        gv, pv = gold.get(field), row.get(field)
+        ok = norm(gv) == norm(pv) if field == "headline" else name_match(gv, pv)
+        out.append((f"meta {field}", ok, f"gold {gv!r} got {pv!r}"))
+    gi, pi = interval(gold, "published"), interval(row, "published")
+    ok = pi is None if gi is None else pi is not None and gi[0] <= pi[0] and pi[1] <= gi[1]
+    out.append(("meta published", ok, f"gold {gi} got {pi} ({row.get('published_evidence')})"))
+    body = norm(row.get("body"))
+    out += [
+        ("body keeps text", norm(s) in body, f"lost {s!r}")
+        for s in gold.get("body_must_contain", [])
+    ]
+    out += [
+        ("body drops boilerplate", bool(body) and norm(s) not in body, f"kept {s!r}")
+        for s in gold.get("body_must_not_contain", [])
+    ]
+    return out
+
+
+def exported(corpus: Path, out: Path) -> dict[str, dict]:
+    export(corpus, out)
+    with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return {r["file"]: r for r in rows}
+
+
+@pytest.fixture(scope="module")
+def seed_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    return exported(SEEDS, tmp_path_factory.mktemp("seeds"))
+
+
+@pytest.fixture(scope="module")
+def dev_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    return exported(DEV / "articles", tmp_path_factory.mktemp("dev"))
+
+
+def test_documents_csv_has_the_contract_columns(seed_rows):
+    assert set(REQUIRED) <= set(next(iter(seed_rows.values())))
+
+
+def test_every_seed_is_a_document(seed_rows):
+    assert sorted(seed_rows) == sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("gold", SEED_GOLD, ids=lambda g: g["file"][:3])
+def test_seed_metadata_and_body_match_the_gold(gold, seed_rows):
+    misses = [f"{m}: {d}" for m, ok, d in check(gold, seed_rows[gold["file"]]) if not ok]
+    assert not misses, "\n".join(misses)
+
+
+def test_development_set_scores_90_percent_or_better_on_every_measure(dev_rows):
+    tally: dict[str, list[bool]] = {}
+    misses = []
+    for gold in DEV_GOLD:
+        for measure, ok, detail in check(gold, dev_rows[gold["file"]]):
+            tally.setdefault(measure, []).append(ok)
+            if not ok:
+                misses.append(f"{gold['file']}: {measure}: {detail}")
+    low = {m: f"{sum(v)}/{len(v)}" for m, v in tally.items() if sum(v) / len(v) < 0.9}
+    assert not low, f"{low}\n" + "\n".join(misses)
+
+
+def test_published_evidence_is_given_whenever_a_date_is(seed_rows, dev_rows):
+    for row in [*seed_rows.values(), *dev_rows.values()]:
+        if row["published_earliest"]:
+            assert row["published_evidence"], row["file"]

@@ -1,0 +1,89 @@
+"""Metadata: headline, outlet, wire agency, byline, dateline, each with its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis_utils.metadata import extract
+from helpers import page
+
+TODAY = dt.date(2026, 11, 23)
+STORY = (
+    "North Korean leader Kim Jong Un sent a message to Russian President Vladimir Putin, "
+    "state media said, pledging to deepen the ties between the two countries."
+)
+
+
+def meta(text: str):
+    return extract(page(text), TODAY)
+
+
+def test_by_an_agency_is_a_wire_credit_not_a_byline():
+    m = meta(f"Kim writes to Putin on ties\n\nBy ANI\n\nPYONGYANG: {STORY}\n")
+    assert m.wire_agency.value == "ANI"
+    assert m.byline.value is None
+    assert m.outlet.value is None  # a syndicated copy: the host site is not named
+
+
+def test_the_agency_credit_in_a_dateline_is_the_wire_and_its_own_outlet():
+    m = meta(f"Kim writes to Putin on ties\n\nSEOUL, March 18 (Reuters) - {STORY}\n")
+    assert m.wire_agency.value == "Reuters"
+    assert m.outlet.value == "Reuters"
+    assert m.dateline.value == "SEOUL"
+    assert "dateline" in m.wire_agency.evidence
+
+
+def test_a_masthead_names_the_outlet_even_for_agency_copy():
+    m = meta(
+        f"FRANCE 24\nLive\n\nKim writes to Putin\n\nSeoul (AFP) – {STORY}\n\nceb/kjk\n\n© 2023 AFP\n"
+    )
+    assert m.outlet.value == "France 24"
+    assert m.wire_agency.value == "AFP"
+
+
+def test_an_email_domain_names_the_outlet_and_the_author_box_the_byline():
+    m = meta(f"Putin sends letter to Kim\n\n{STORY}\n\nYi Whan-woo yistory@koreatimes.co.kr\n")
+    assert m.outlet.value == "The Korea Times"
+    assert m.byline.value == "Yi Whan-woo"
+    assert m.wire_agency.value is None
+
+
+def test_a_byline_loses_its_email_and_brackets():
+    m = meta(f"Kim hails Putin\n\n{STORY}\n\nBY SEO JI-EUN [seo.jieun1@joongang.co.kr]\n")
+    assert m.byline.value == "SEO JI-EUN"
+    assert m.outlet.value == "Korea JoongAng Daily"
+
+
+def test_a_reporting_credit_gives_the_byline():
+    m = meta(
+        f"Kim congratulates Putin\n\nBy Reuters\n\nSEOUL, March 19 (Reuters) - {STORY}\n\n(Reporting by Min Ji-hye; Editing by Tom Harwell)\n"
+    )
+    assert m.byline.value == "Min Ji-hye"
+    assert m.wire_agency.value == "Reuters"
+
+
+def test_a_sign_off_names_the_wire():
+    m = meta(
+        f"Kim expresses desire for ties\n\n{STORY}\n\nThe friendship is old and strong, the message said. EFE\n"
+    )
+    assert m.wire_agency.value == "EFE"
+
+
+def test_a_photo_credit_does_not_make_a_wire_agency():
+    m = meta(
+        f"Putin sends letter to Kim\n\nKim shakes hands with an official. / Yonhap\n\nBy Yi Whan-woo\n\n{STORY}\n"
+    )
+    assert m.wire_agency.value is None
+    assert m.byline.value == "Yi Whan-woo"
+
+
+def test_the_headline_keeps_its_offsets():
+    cd = page(f"Settings\n\nKim writes to Putin on ties\n\n{STORY}\n")
+    m = extract(cd, TODAY)
+    assert cd.doc.text[m.headline.start : m.headline.end] == "Kim writes to Putin on ties"
+
+
+def test_a_page_without_headline_warns():
+    m = meta(f"PYONGYANG, Oct. 7 (Xinhua) -- {STORY}\n")
+    assert m.headline.value is None
+    assert "no headline found" in m.warnings

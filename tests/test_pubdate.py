@@ -1,0 +1,118 @@
+"""Publication dates: printed, inferred from the text, or left open with bounds, never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis_utils.pubdate import infer
+from helpers import page
+
+TODAY = dt.date(2026, 11, 23)
+D = dt.date
+
+
+def pub(text: str):
+    return infer(page(text), TODAY)
+
+
+def test_a_labelled_date_line_is_the_publication_date():
+    p = pub(
+        "Kim writes to Putin\n\nPublished: 20th April 2019 09:18 PM\n\nBy ANI\n\nPYONGYANG: Kim wrote a letter on Friday to Putin.\n"
+    )
+    assert p.published == D(2019, 4, 20)
+    assert p.precision == "day"
+    assert "Published: 20th April 2019" in p.evidence
+
+
+def test_a_date_line_under_the_headline_is_the_publication_date():
+    p = pub(
+        "Putin calls for closer ties\n\nSat Sep 09 2023\nicon-facebook\n\nMOSCOW: Putin sent greetings to Kim.\n"
+    )
+    assert p.published == D(2023, 9, 9)
+
+
+def test_a_today_banner_above_the_page_is_only_an_upper_bound():
+    text = (
+        "Wednesday, April 17, 2024\nHomeWorldAsiaKim and Putin exchange letters\n\nKim and Putin exchange letters\n\n"
+        "Kim wrote a letter on Friday to Putin, pledging to strengthen ties, the state media said today.\n"
+    )
+    p = pub(text)
+    assert p.published is None
+    assert p.page_date == D(2024, 4, 17)
+    assert p.latest is None or p.latest <= D(2024, 4, 17)
+
+
+def test_a_dateline_without_year_takes_the_year_from_years_ago():
+    p = pub(
+        "Kim expresses desire for ties\n\nSeoul, Aug 15 (EFE).- Kim sent a message to Putin, state media said on Monday.\n\n"
+        "Kim sent the letter on the occasion of the liberation of the Korean Peninsula from Japanese colonial rule 77 years ago.\n"
+    )
+    assert p.published == D(2022, 8, 15)
+    assert "77 years ago" in p.evidence
+
+
+def test_a_dateline_without_year_takes_the_year_from_an_anniversary():
+    p = pub(
+        "Putin congratulates Kim\n\nPYONGYANG, September 9. /TASS/. Putin congratulated Kim Jong Un on the "
+        "76th anniversary of the founding of the republic, KCNA reported.\n"
+    )
+    assert p.published == D(2024, 9, 9)
+
+
+def test_a_dateline_without_year_takes_the_year_from_an_age():
+    p = pub(
+        "PYONGYANG, Oct. 7 (Xinhua) -- Kim sent greetings to Putin on Saturday.\n\nPutin turned 71 on Saturday.\n"
+    )
+    assert p.published == D(2023, 10, 7)
+
+
+def test_a_weekday_after_the_latest_dated_fact_is_the_news_peg():
+    p = pub(
+        "Putin sends letter to Kim\n\nBy Yi Whan-woo\n\nPutin congratulated Kim on his re-election.\n\n"
+        "According to a Kremlin press release, Sunday, Putin sent a congratulatory letter.\n\n"
+        "On April 11, a Japanese newspaper reported they will soon meet.\n\n"
+        "Kim is stepping up efforts after the Hanoi summit collapse between Kim and U.S. President Donald Trump in late February.\n"
+    )
+    assert p.published is None
+    assert (p.earliest, p.latest) == (D(2019, 4, 14), D(2019, 4, 15))
+    assert "Sunday" in p.evidence
+
+
+def test_the_anniversary_a_letter_marks_is_the_news_peg():
+    p = pub(
+        "Wednesday, April 17, 2024\n\nKim and Putin exchange letters\n\n"
+        "The North Korean leader wrote to the Russian president on the 75th anniversary of bilateral relations.\n"
+    )
+    assert p.earliest == D(2023, 10, 12)
+    assert p.latest <= D(2023, 10, 13)
+
+
+def test_former_president_bounds_the_date_from_below():
+    p = pub(
+        "Kim writes to Putin\n\nKim met former U.S. President Donald Trump three times, officials said at a briefing.\n"
+    )
+    assert p.earliest >= D(2021, 1, 20)
+
+
+def test_no_evidence_leaves_the_date_open():
+    p = pub(
+        "Kim writes to Putin\n\nKim wrote to Putin about friendship, officials said in a statement.\n"
+    )
+    assert p.published is None and p.earliest is None and p.latest is None
+    assert "publication date unknown" in p.warnings
+
+
+def test_conflicting_evidence_is_set_aside_with_a_warning():
+    p = pub(
+        "PYONGYANG, Oct. 7 (Xinhua) -- Kim sent greetings to Putin.\n\nPutin turned 71 on Saturday.\n\n"
+        "Kim met former U.S. President Joe Biden in 2019, officials said.\n"
+    )
+    assert p.published == D(2023, 10, 7)
+
+
+def test_a_printed_weekday_that_disagrees_is_a_warning():
+    p = pub(
+        "Kim writes to Putin\n\nFriday, September 9, 2023\n\nKim sent a message to Putin, officials said.\n"
+    )
+    assert p.published == D(2023, 9, 9)
+    assert any("weekday" in w for w in p.warnings)
