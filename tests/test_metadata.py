@@ -87,3 +87,23 @@ def test_a_page_without_headline_warns():
     m = meta(f"PYONGYANG, Oct. 7 (Xinhua) -- {STORY}\n")
     assert m.headline.value is None
     assert "no headline found" in m.warnings
+
+
+def test_an_unknown_publication_name_above_the_headline_is_a_masthead_not_the_headline():
+    m = meta(f"The Daily Example Times\n\nKim writes to Putin on ties\n\n{STORY}\n")
+    assert m.headline.value == "Kim writes to Putin on ties"
+
+
+def test_a_name_alone_under_the_headline_is_the_byline():
+    m = meta(
+        f"Kim writes to Putin on ties\n\nKim Tong-Hyung\n\nSEOUL, South Korea (AP) — {STORY}\n"
+    )
+    assert m.byline.value == "Kim Tong-Hyung"
+    assert m.wire_agency.value == "AP"
+
+
+def test_an_agency_copyright_names_the_wire():
+    m = meta(
+        f"Kim writes to Putin on ties\n\n{STORY}\n\nCopyright 2024 The Associated Press. All Rights Reserved.\n"
+    )
+    assert m.wire_agency.value == "AP"

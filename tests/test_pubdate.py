@@ -116,3 +116,10 @@ def test_a_printed_weekday_that_disagrees_is_a_warning():
     )
     assert p.published == D(2023, 9, 9)
     assert any("weekday" in w for w in p.warnings)
+
+
+def test_kim_jong_un_as_leader_bounds_the_year_of_a_dateline_from_below():
+    p = pub(
+        "Kim writes to Putin\n\nSEOUL, March 19 (Reuters) - North Korean leader Kim Jong Un sent a message on Tuesday.\n"
+    )
+    assert p.earliest is not None and p.earliest >= D(2012, 1, 1)

@@ -202,6 +202,28 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]*\s?){2,4}")
 
 
+_PUBLICATION = re.compile(
+    r"\b(?:Times|News|Herald|Post|Daily|Journal|Tribune|Express|Telegraph|Gazette|Standard|Review|Monitor|"
+    r"Observer|Press|Media|Today|Weekly|Star|Sun|Mail|Guardian|Chronicle|Insider|Wire|Agency|Ilbo|Shimbun|"
+    r"Sinmun|Broadcasting|TV|Radio|Online)\b|\.(?:com|org|net|co\.kr|kr|ru|in|co\.uk)$"
+)
+
+
+def _looks_like_masthead(core: str) -> bool:
+    """A short publication name ("The Daily Example", "nknews.org") above a page's headline."""
+    return len(words(core)) <= 5 and not is_sentence(core) and bool(_PUBLICATION.search(core))
+
+
+def _looks_like_name(core: str) -> bool:
+    """A person's name on a line of its own ("Kim Tong-Hyung"), as bylines are printed without 'By'."""
+    tokens = core.split()
+    if not 2 <= len(tokens) <= 4 or _nav_word(tokens) or re.search(r"[\d:|@]", core):
+        return False
+    if reference.outlet_named(core) or any(reference.outlet_named(t) for t in tokens):
+        return False
+    return all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.", t) for t in tokens)
+
+
 def _nav_word(tokens: list[str]) -> bool:
     vocab = {w.lower() for w in reference.breadcrumb_words()}
     return any(t.lower() in vocab for t in tokens)
@@ -361,6 +383,18 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             continue
         core = _core(ln.text)
         crumbs = breadcrumb_prefix(core)
+        if (
+            cd.headline is None
+            and _looks_like_masthead(core)
+            and any(
+                x.cls == "body" and x.index > ln.index and is_title_like(x.text) for x in header
+            )
+        ):
+            ln.cls, ln.reason = "navigation", "masthead: a publication's name above the headline"
+            continue
+        if cd.headline is not None and _looks_like_name(core):
+            ln.cls, ln.reason = "byline", "a person's name under the headline"
+            continue
         if cd.headline is None and is_title_like(core[crumbs:] if crumbs else core):
             rest = core[crumbs:].strip()
             later = [x for x in header if x.index > ln.index and x.cls == "body"]

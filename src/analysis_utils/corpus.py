@@ -75,12 +75,12 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
                 warnings.append(f"invalid {enc} sequences replaced by U+FFFD")
             return text, enc, warnings
     sample = data[:4000]
-    if len(sample) >= 4:
+    if len(sample) >= 16:
         even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
         odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
-        if odd_nuls > 0.3 and even_nuls < 0.05:
+        if odd_nuls > 0.4 and even_nuls < 0.05:
             return _decode_lossy(data, "utf-16-le", warnings)
-        if even_nuls > 0.3 and odd_nuls < 0.05:
+        if even_nuls > 0.4 and odd_nuls < 0.05:
             return _decode_lossy(data, "utf-16-be", warnings)
     try:
         return data.decode("utf-8"), "utf-8", warnings
@@ -101,15 +101,36 @@ def _decode_lossy(data: bytes, enc: str, warnings: list[str]) -> tuple[str, str,
     return text, enc, warnings
 
 
+def _mojibake_table() -> dict[str, str]:
+    """Garbled form → character, for the characters news text uses, longest forms first."""
+    table: dict[str, str] = {}
+    chars = [chr(c) for c in range(0xA0, 0x100)] + list("‘’‚“”„–—…•′″€™")
+    for ch in chars:
+        data = ch.encode("utf-8")
+        garbled = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+        table[garbled] = ch
+        if any(b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) for b in data):
+            table["".join(bytes([b]).decode("cp1252", errors="ignore") for b in data)] = ch
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+_MOJIBAKE_TABLE = _mojibake_table()
+_MOJIBAKE_FORMS = re.compile("|".join(re.escape(k) for k in _MOJIBAKE_TABLE if len(k) >= 2))
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
-    """Undo UTF-8 that was decoded as cp1252 somewhere upstream ("â€™" → "’")."""
+    """Undo UTF-8 that was decoded as cp1252 somewhere upstream ("â€™" → "’", "â€œ" → "“").
+
+    Only when at least two garbled sequences occur, so a lone "Ã" in a name stays.
+    """
     if len(_MOJIBAKE.findall(text)) < 2:
         return text, False
     try:
-        fixed = text.encode("cp1252").decode("utf-8")
+        return text.encode("cp1252").decode("utf-8"), True
     except (UnicodeEncodeError, UnicodeDecodeError):
-        return text, False
-    return fixed, True
+        pass
+    fixed = _MOJIBAKE_FORMS.sub(lambda m: _MOJIBAKE_TABLE[m.group(0)], text)
+    return fixed, fixed != text
 
 
 def normalise(raw: str) -> tuple[str, TextMap]:
@@ -127,7 +148,7 @@ def normalise(raw: str) -> tuple[str, TextMap]:
             continue
         if piece == "\r\n":
             out.append("\n")
-            removed.append(pos + 1)
+            removed.append(pos)
             pos += 1
         elif piece == "\r":
             out.append("\n")
@@ -198,8 +219,8 @@ def list_files(folder: str | os.PathLike[str]) -> list[Path]:
     return sorted(p for p in Path(folder).glob("*.txt") if p.is_file())
 
 
-def read_corpus(folder: str | os.PathLike[str]) -> list[Document]:
-    """Every ``*.txt`` in ``folder`` as a Document, in file-name order. Raises ``CorpusError`` if unusable."""
+def corpus_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The ``*.txt`` files of a usable corpus folder; raises ``CorpusError`` with a one-line reason otherwise."""
     folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"corpus folder not found: {folder}")
@@ -211,7 +232,12 @@ def read_corpus(folder: str | os.PathLike[str]) -> list[Document]:
         raise CorpusError(f"cannot list corpus folder {folder}: {err.strerror or err}") from err
     if not files:
         raise CorpusError(f"no *.txt files in corpus folder: {folder}")
-    return [read_document(p) for p in files]
+    return files
+
+
+def read_corpus(folder: str | os.PathLike[str]) -> list[Document]:
+    """Every ``*.txt`` in ``folder`` as a Document, in file-name order. Raises ``CorpusError`` if unusable."""
+    return [read_document(p) for p in corpus_files(folder)]
 
 
 class CorpusError(Exception):

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import tables
+from .corpus import corpus_files
 from .pipeline import iter_corpus
 
 TABLES = {
@@ -19,6 +20,7 @@ TABLES = {
 
 def export(corpus: str | os.PathLike[str], out: str | os.PathLike[str]) -> dict[str, object]:
     """Analyse ``corpus`` and write one CSV per table into ``out``; returns a summary of the run."""
+    corpus_files(corpus)  # a one-line CorpusError before anything is written
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     handles = {

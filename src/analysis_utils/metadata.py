@@ -102,6 +102,15 @@ def _wire_agency(cd: CleanDoc) -> Field:
     for ln in cd.lines:
         if ln.cls == "footer" and (ag := _agency(ln.text.strip(" -–—()"))):
             return Field(ag.name, ln.start, ln.end, f"sign-off line '{ln.text}' after the story")
+    for ln in cd.lines:
+        if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
+            name = re.sub(
+                r"\b(?:the\s+)?(?:all rights reserved)\b", "", m.group("name"), flags=re.I
+            ).strip()
+            if ag := _agency(name):
+                return Field(
+                    ag.name, ln.start, ln.end, f"the agency holds the copyright: '{ln.text}'"
+                )
     return Field()
 
 

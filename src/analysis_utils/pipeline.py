@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import clean, corpus, metadata
 
@@ -28,19 +27,18 @@ def analyse_document(doc: corpus.Document, today: dt.date | None = None) -> Anal
     """Clean and describe one document; unusable files keep their row with their warnings."""
     if doc.status in ("empty", "binary", "unreadable"):
         return Analysed(doc, None, metadata.Metadata())
-    cd = clean.classify(doc)
-    return Analysed(doc, cd, metadata.extract(cd, today))
+    try:
+        cd = clean.classify(doc)
+        return Analysed(doc, cd, metadata.extract(cd, today))
+    except Exception as err:  # a bug must not lose the file: keep its row and say what happened
+        doc.status = "error"
+        doc.warnings.append(f"analysis failed: {type(err).__name__}: {err}")
+        return Analysed(doc, None, metadata.Metadata())
 
 
 def iter_corpus(folder: str | os.PathLike[str], today: dt.date | None = None) -> Iterator[Analysed]:
     """Analyse every ``*.txt`` of ``folder`` in name order, one at a time."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        corpus.read_corpus(folder)  # raises the right CorpusError
-    files = corpus.list_files(folder)
-    if not files:
-        raise corpus.CorpusError(f"no *.txt files in corpus folder: {folder}")
-    for path in files:
+    for path in corpus.corpus_files(folder):
         yield analyse_document(corpus.read_document(path), today)
 
 

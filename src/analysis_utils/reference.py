@@ -163,8 +163,9 @@ def offices() -> tuple[Office, ...]:
         titles = _split(r["title_aliases"])
         if not titles or not r["start"]:
             continue
-        surname = r["person"].split()[-1]
-        names = sorted({r["person"], surname}, key=len, reverse=True)
+        known = [p for p in people() if p.canonical == r["person"]]
+        names = list(known[0].aliases) if known else [r["person"], r["person"].split()[-1]]
+        names = sorted(set(names), key=len, reverse=True)
         title_re = alias_regex(titles).pattern
         name_re = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
         pattern = re.compile(
