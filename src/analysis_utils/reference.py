@@ -26,7 +26,7 @@ def alias_regex(aliases: list[str]) -> re.Pattern[str]:
     """One regex for a list of phrases: whole words, longest first; all-caps acronyms match case-sensitively."""
     parts = []
     for alias in sorted(aliases, key=len, reverse=True):
-        body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+        body = re.sub("['’]", "['’]", re.escape(alias).replace(r"\ ", r"\s+"))
         if not (alias.isupper() and len(alias) <= 6):
             body = f"(?i:{body})"
         parts.append(body)

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from .events import link
 from .pipeline import Analysed, analyse_corpus
 
 DOCUMENT_COLUMNS = [
@@ -15,6 +16,22 @@ DOCUMENT_COLUMNS = [
     "encoding", "size_bytes", "n_lines", "n_body_lines", "n_body_chars", "warnings", "body",
 ]  # fmt: skip
 LINE_COLUMNS = ["doc_id", "file", "line", "start", "end", "cls", "reason", "text"]
+QUOTE_COLUMNS = [
+    "doc_id", "file", "quote_id", "text", "speaker", "cue", "start", "end", "section", "mark",
+    "paragraphs", "n_words", "speaker_evidence",
+]  # fmt: skip
+DATE_COLUMNS = [
+    "doc_id", "file", "expression", "date_earliest", "date_latest", "precision", "start", "end",
+    "section", "evidence",
+]  # fmt: skip
+LETTER_COLUMNS = [
+    "doc_id", "file", "letter_key", "sender", "recipient", "date", "date_earliest", "date_latest",
+    "date_evidence", "occasion", "occasion_type", "channel", "mentions", "start", "end", "evidence",
+]  # fmt: skip
+EVENT_COLUMNS = [
+    "doc_id", "file", "event_id", "kind", "date_earliest", "date_latest", "precision", "description",
+    "who", "n_docs", "docs", "start", "end", "evidence",
+]  # fmt: skip
 EVIDENCE_COLUMNS = ["doc_id", "file", "field", "value", "start", "end", "evidence"]
 
 
@@ -98,8 +115,112 @@ def evidence_rows(a: Analysed) -> list[dict[str, Any]]:
     return [{"doc_id": a.doc.doc_id, "file": a.doc.file, **r} for r in rows]
 
 
+def quote_rows(a: Analysed) -> list[dict[str, Any]]:
+    """One row per quotation; offsets are in the body (section "body") or the document text (section "headline")."""
+    return [
+        {
+            "doc_id": a.doc.doc_id,
+            "file": a.doc.file,
+            "quote_id": f"{a.doc.doc_id}:q{i + 1}",
+            "text": q.text,
+            "speaker": q.speaker or "",
+            "cue": q.cue,
+            "start": q.start,
+            "end": q.end,
+            "section": q.section,
+            "mark": q.mark,
+            "paragraphs": q.paragraphs,
+            "n_words": len(q.text.split()),
+            "speaker_evidence": q.speaker_evidence,
+        }
+        for i, q in enumerate(a.quotes.quotes)
+    ]
+
+
+def date_rows(a: Analysed) -> list[dict[str, Any]]:
+    """One row per date expression; offsets in the body (section "body") or the document text (other sections)."""
+    return [
+        {
+            "doc_id": a.doc.doc_id,
+            "file": a.doc.file,
+            "expression": e.expression,
+            "date_earliest": _iso(e.date_earliest),
+            "date_latest": _iso(e.date_latest),
+            "precision": e.precision,
+            "start": e.start,
+            "end": e.end,
+            "section": e.section,
+            "evidence": e.evidence,
+        }
+        for e in a.dates
+    ]
+
+
+def link_corpus(analysed: list[Analysed]) -> None:
+    """Give the same event (and the same letter) in different articles one id: ``event_id`` / ``letter_key``."""
+    link({a.doc.doc_id: a.events for a in analysed})
+    for a in analysed:
+        by_key = {(ev.key, ev.start): ev.event_id for ev in a.events if ev.kind == "letter"}
+        for lt in a.letters:
+            lt.letter_key = by_key.get(
+                (f"letter:{lt.sender}→{lt.recipient}", lt.start), lt.letter_key
+            )
+
+
+def letter_rows(a: Analysed) -> list[dict[str, Any]]:
+    """One row per letter per article; ``letter_key`` is shared by the same letter in other articles."""
+    return [
+        {
+            "doc_id": a.doc.doc_id,
+            "file": a.doc.file,
+            "letter_key": lt.letter_key,
+            "sender": lt.sender,
+            "recipient": lt.recipient,
+            "date": lt.date,
+            "date_earliest": _iso(lt.date_earliest),
+            "date_latest": _iso(lt.date_latest),
+            "date_evidence": lt.date_evidence,
+            "occasion": lt.occasion,
+            "occasion_type": lt.occasion_type,
+            "channel": lt.channel,
+            "mentions": lt.mentions,
+            "start": lt.start,
+            "end": lt.end,
+            "evidence": lt.evidence,
+        }
+        for lt in a.letters
+    ]
+
+
+def event_rows(a: Analysed) -> list[dict[str, Any]]:
+    """One row per event per article (run ``link_corpus`` first for ids shared across articles)."""
+    return [
+        {
+            "doc_id": a.doc.doc_id,
+            "file": a.doc.file,
+            "event_id": ev.event_id,
+            "kind": ev.kind,
+            "date_earliest": _iso(ev.date_earliest),
+            "date_latest": _iso(ev.date_latest),
+            "precision": ev.precision,
+            "description": ev.description,
+            "who": ev.who,
+            "n_docs": len(ev.docs),
+            "docs": " ".join(ev.docs),
+            "start": ev.start,
+            "end": ev.end,
+            "evidence": ev.evidence,
+        }
+        for ev in a.events
+    ]
+
+
 def _analysed(corpus: str | os.PathLike[str] | list[Analysed]) -> list[Analysed]:
-    return corpus if isinstance(corpus, list) else analyse_corpus(corpus)
+    if isinstance(corpus, list):
+        return corpus
+    analysed = analyse_corpus(corpus)
+    link_corpus(analysed)
+    return analysed
 
 
 def documents_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
@@ -110,6 +231,32 @@ def documents_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataF
 def lines_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per non-blank line: its class (body, headline, caption, …) and the reason."""
     return pd.DataFrame([r for a in _analysed(corpus) for r in line_rows(a)], columns=LINE_COLUMNS)
+
+
+def quotes_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
+    """One row per quotation with its speaker, cue and offsets."""
+    return pd.DataFrame(
+        [r for a in _analysed(corpus) for r in quote_rows(a)], columns=QUOTE_COLUMNS
+    )
+
+
+def dates_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
+    """One row per date expression with its interval, precision and evidence."""
+    return pd.DataFrame([r for a in _analysed(corpus) for r in date_rows(a)], columns=DATE_COLUMNS)
+
+
+def letters_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
+    """One row per letter per article, with sender, recipient, date bounds, occasion, channel and key."""
+    return pd.DataFrame(
+        [r for a in _analysed(corpus) for r in letter_rows(a)], columns=LETTER_COLUMNS
+    )
+
+
+def events_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
+    """The timeline: one row per event per article; ``event_id`` links the same event across articles."""
+    return pd.DataFrame(
+        [r for a in _analysed(corpus) for r in event_rows(a)], columns=EVENT_COLUMNS
+    )
 
 
 def evidence_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:

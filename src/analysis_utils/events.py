@@ -1,0 +1,257 @@
+"""The timeline: what happened when (letters, summits, visits, elections, anniversaries, reports), merged across articles.
+
+Per article, events come from three kinds of evidence: the letters it reports, the known
+events of ``data/known_events.csv`` it names (with "N years ago" and "the Nth
+anniversary of" giving the anniversary), and sentences whose dated clause has an event
+verb ("met", "held a summit", "was elected", "reported"). ``link`` then gives the same
+event in different articles one ``event_id``, so the timeline counts events, not articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .calendar_text import add_years, ordinal_value
+from .clean import CleanDoc
+from .letters import Letter
+from .pubdate import _ANNIVERSARY, _YEARS_AGO, _event_mentions
+from .sentences import sentence_spans
+
+_EVENT_VERB = re.compile(
+    r"\b(?P<verb>met|meet|meeting|held|hold|holds|summit|talks|visited|visit|visits|travel(?:l?ed)?|arrived|"
+    r"elected|re-?elected|election|signed|sign|invaded|invasion|launched|fired|tested|opened|hosted|host|"
+    r"reported|announced|said|says|declared|broke|collapsed|ended|began|started|created|established|"
+    r"awarded|attended|exchanged|congratulated|invited)\b",
+    re.IGNORECASE,
+)
+_KIND_OF_VERB = {
+    "met": "meeting", "meet": "meeting", "meeting": "meeting", "held": "meeting", "hold": "meeting", "holds": "meeting",
+    "summit": "summit", "talks": "meeting", "visited": "visit", "visit": "visit", "visits": "visit", "travelled": "visit",
+    "traveled": "visit", "travel": "visit", "arrived": "visit", "elected": "election", "re-elected": "election",
+    "reelected": "election", "election": "election", "signed": "treaty", "sign": "treaty", "reported": "report",
+    "announced": "report", "said": "report", "says": "report", "declared": "report", "hosted": "forum", "host": "forum",
+}  # fmt: skip
+
+
+@dataclass
+class Event:
+    kind: str  # letter | summit | visit | meeting | election | anniversary | history | report | forum | treaty | war | other
+    date_earliest: dt.date
+    date_latest: dt.date
+    description: str
+    who: str
+    evidence: str
+    start: int  # offsets of the evidence sentence in the body
+    end: int
+    key: str = ""  # what links the same event across articles (a letter key, a known event, …)
+    event_id: str = ""
+    docs: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> str:
+        days = (self.date_latest - self.date_earliest).days
+        if days == 0:
+            return "day"
+        if days <= 7:
+            return "week"
+        if days <= 31:
+            return "month"
+        return "year" if days <= 366 else "years"
+
+
+def letter_events(letters: list[Letter]) -> list[Event]:
+    out = []
+    for lt in letters:
+        if lt.date_earliest is None or lt.date_latest is None:
+            continue
+        what = f"{lt.sender} writes to {lt.recipient}" + (
+            f" ({lt.occasion})" if lt.occasion else ""
+        )
+        out.append(
+            Event("letter", lt.date_earliest, lt.date_latest, what, f"{lt.sender} → {lt.recipient}", lt.evidence, lt.start, lt.end,
+                  key=f"letter:{lt.sender}→{lt.recipient}")
+        )  # fmt: skip
+    return out
+
+
+def known_event_events(cd: CleanDoc) -> list[Event]:
+    """Named events of the reference chronology, and anniversaries of them."""
+    text = cd.body
+    out: list[Event] = []
+    for s0, s1 in sentence_spans(text):
+        sent = text[s0:s1]
+        mentions = _event_mentions(sent)
+        ann_spans = []
+        for m in _ANNIVERSARY.finditer(sent):
+            n = ordinal_value(m.group("ord"))
+            after = [
+                evs[0]
+                for a, _b, evs in mentions
+                if m.end() - 1 <= a < m.end() + 60 and len(evs) == 1 and evs[0].recurring
+            ]
+            if n and after:
+                ev = after[0]
+                day = add_years(ev.earliest, n)
+                ann_spans.append((m.start(), m.end() + 60))
+                desc = f"{_ordinal(n)} anniversary of the {ev.name[0].lower() + ev.name[1:]}"
+                out.append(
+                    Event(
+                        "anniversary",
+                        day,
+                        day,
+                        desc,
+                        "",
+                        sent.strip(),
+                        s0,
+                        s1,
+                        key=f"anniversary:{ev.key}:{n}",
+                    )
+                )
+        for _m in _YEARS_AGO.finditer(sent):
+            for _a, _b, evs in mentions:
+                if len(evs) == 1 and evs[0].recurring:
+                    ev = evs[0]
+                    out.append(
+                        Event(
+                            "history",
+                            ev.earliest,
+                            ev.latest,
+                            ev.name,
+                            "",
+                            sent.strip(),
+                            s0,
+                            s1,
+                            key=f"known:{ev.key}",
+                        )
+                    )
+        for a, _b, evs in mentions:
+            if len(evs) != 1 or evs[0].recurring or any(x <= a < y for x, y in ann_spans):
+                continue
+            ev = evs[0]
+            kind = (
+                ev.kind
+                if ev.kind in ("summit", "visit", "election", "treaty", "war", "forum")
+                else "other"
+            )
+            out.append(
+                Event(
+                    kind,
+                    ev.earliest,
+                    ev.latest,
+                    ev.name,
+                    "",
+                    sent.strip(),
+                    s0,
+                    s1,
+                    key=f"known:{ev.key}",
+                )
+            )
+    return out
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def dated_clause_events(cd: CleanDoc, dates: list, taken: list[tuple[int, int]]) -> list[Event]:
+    """A dated clause with an event verb: "Kim was first elected to the post in June 2016"."""
+    text = cd.body
+    out = []
+    for d in dates:
+        if d.section != "body" or any(a <= d.start < b for a, b in taken):
+            continue
+        s0, s1 = next(((a, b) for a, b in sentence_spans(text) if a <= d.start < b), (None, None))
+        if s0 is None:
+            continue
+        sent = text[s0:s1]
+        verbs = [v for v in _EVENT_VERB.finditer(sent)]
+        if not verbs:
+            continue
+        near = min(verbs, key=lambda v: abs(v.start() + s0 - d.start))
+        kind = _KIND_OF_VERB.get(near.group("verb").lower(), "other")
+        clause = _clause_around(sent, d.start - s0)
+        out.append(
+            Event(kind, d.date_earliest, d.date_latest, clause, "", sent.strip(), s0, s1, key="")
+        )
+    return out
+
+
+def _clause_around(sent: str, pos: int) -> str:
+    """The words of ``sent`` around ``pos``, cut at clause punctuation, at most about twenty words."""
+    left = max(sent.rfind(p, 0, pos) for p in (",", ";", ":", "—", "(")) + 1
+    rights = [i for i in (sent.find(p, pos) for p in (",", ";", ":", "—", ")")) if i >= 0]
+    right = min(rights) if rights else len(sent)
+    clause = sent[left:right].strip(" .")
+    words = clause.split()
+    return " ".join(words[:22]) + (" …" if len(words) > 22 else "")
+
+
+def extract_events(cd: CleanDoc, letters: list[Letter], dates: list) -> list[Event]:
+    """All events of one article, the same event named twice in it kept once."""
+    events = letter_events(letters) + known_event_events(cd)
+    taken = [(lt.start, lt.end) for lt in letters]
+    events += dated_clause_events(cd, dates, taken)
+    out: list[Event] = []
+    for ev in events:
+        dup = next(
+            (
+                o
+                for o in out
+                if (ev.key and o.key == ev.key)
+                or (
+                    not ev.key
+                    and not o.key
+                    and o.start == ev.start
+                    and o.date_earliest == ev.date_earliest
+                )
+            ),
+            None,
+        )
+        if dup is None:
+            out.append(ev)
+    return sorted(out, key=lambda e: (e.date_earliest, e.date_latest, e.description))
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", s.lower()) if len(w) > 2}
+
+
+def link(
+    events_by_doc: dict[str, list[Event]], slack_days: int = 3
+) -> list[list[tuple[str, Event]]]:
+    """Group the same event across articles; every event gets an ``event_id`` and the list of its ``docs``."""
+    groups: list[list[tuple[str, Event]]] = []
+    slack = dt.timedelta(days=slack_days)
+    for doc_id, events in events_by_doc.items():
+        for ev in events:
+            home = None
+            for g in groups:
+                first = g[0][1]
+                overlap = (
+                    first.date_earliest - slack <= ev.date_latest
+                    and ev.date_earliest - slack <= first.date_latest
+                )
+                if not overlap or first.kind != ev.kind:
+                    continue
+                if ev.key and first.key == ev.key:
+                    home = g
+                    break
+                if not ev.key and not first.key:
+                    a, b = _words(first.description), _words(ev.description)
+                    if a and b and len(a & b) / len(a | b) >= 0.4:
+                        home = g
+                        break
+            if home is None:
+                groups.append([(doc_id, ev)])
+            else:
+                home.append((doc_id, ev))
+    groups.sort(key=lambda g: (g[0][1].date_earliest, g[0][1].description))
+    for i, g in enumerate(groups, 1):
+        docs = sorted(dict.fromkeys(d for d, _ in g))
+        for _, ev in g:
+            ev.event_id = f"E{i:04d}"
+            ev.docs = docs
+    return groups

@@ -1,0 +1,465 @@
+"""Direct quotations and who said them.
+
+Quotation marks: curly and straight double quotes; single quotes (curly or straight) for
+quoted phrases, chiefly in headlines. An apostrophe (``don’t``, ``country’s``,
+``forces’ military``) never ends a quotation. A quotation whose paragraph ends before its
+closing mark continues when the next paragraph opens with a quotation mark (the news
+convention for quotations over several paragraphs); otherwise it ends with the paragraph
+and a warning says so.
+
+Speakers come from reporting cues ("Putin wrote", "said Peskov", "Kim added that",
+"cited the letter as saying", "it read", "according to the message"), roles and pronouns
+resolved to canonical names (``entities``), the author of the letter being quoted, and
+context: a quotation with no cue of its own belongs to the speaker of the quotation
+before it or to the last person the story had speak or write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .clean import CleanDoc
+from .entities import Mention, find_mentions
+from .sentences import sentence_spans
+
+OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
+OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+
+REPORTING_VERBS = (
+    r"said|says|say|saying|told|tells|telling|wrote|writes|writing|written|added|adds|adding|stressed|stresses|stressing|"
+    r"noted|notes|noting|stated|states|remarked|remarks|declared|declares|emphasi[sz]ed|emphasi[sz]ing|underscored|"
+    r"underlined|explained|urged|urging|vowed|vowing|pledged|pledging|called|calls|calling|described|describing|"
+    r"expressed|expressing|hoped|hoping|wished|wishes|wishing|asserted|insisted|warned|warning|continued|concluded|"
+    r"read|reads|reading|claimed|announced|replied|responded|recalled|affirmed|reaffirmed|conveyed|highlighted|"
+    r"mentioned|observed|commented|lauded|praised|praising|hailed|hailing|thanked|thanking|blamed|blaming|accused|"
+    r"dubbed|labell?ed|termed|congratulated|congratulating|quoted|cited|reported|assured|promised|predicted|"
+    r"acknowledged|argued|complained|denounced|condemned|welcomed|voiced|extended|extending|reiterated|confirmed|"
+    r"denied|suggested|proposed|characteri[sz]ed|referred|referring"
+)
+_VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE)
+_AS_SAYING = re.compile(
+    r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating)\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<obj>.{1,80}?)(?:[,.;]|$)", re.IGNORECASE)
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:to|with|for|on|by|of|from|at|in|into|about|against|toward|towards|between|among|than|over|under|via)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"^(?:in|on|at|after|during|amid|amidst|according to|following|before|while|when|as|speaking)\b[^,]{0,120},\s*",
+    re.IGNORECASE,
+)
+_SENDING = re.compile(
+    r"\b(?:sent|sends|send|wrote|writes|write|conveyed|delivered|dispatched|addressed|exchanged|received|relayed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Quote:
+    """One quotation: its words, where they are, who said them and why we think so."""
+
+    text: str
+    start: int  # offsets of the quoted words (marks excluded), in the body or, for section "headline", in the document text
+    end: int
+    section: str = "body"
+    speaker: str | None = None
+    cue: str = ""
+    speaker_evidence: str = ""
+    mark: str = "double"  # double | single
+    paragraphs: int = 1
+
+
+@dataclass
+class QuoteResult:
+    quotes: list[Quote] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- finding quotation spans ---------------------------------------------------------------
+
+
+def _opens(text: str, i: int) -> bool:
+    """Could the straight mark at ``i`` open a quotation (after a space or bracket, before a word)?"""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ’ or ' inside or at the end of a word (``don’t``, ``Korea’s``, ``forces’``) rather than a quotation mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # don’t, Korea’s
+    if before in "sS" and after == " " and re.match(r" [a-z]", text[i + 1 : i + 3] or ""):
+        return True  # forces’ military: a plural possessive before a lower-case word
+    return False
+
+
+def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
+    """Quotation spans ``(content_start, content_end, mark, paragraphs)`` in ``text``; warnings for odd marks."""
+    spans: list[tuple[int, int, str, int]] = []
+    warnings: list[str] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)]
+    open_at: int | None = None
+    open_mark = ""
+    n_paras = 1
+    for pi, (p0, p1) in enumerate(paragraphs):
+        i = p0
+        while i < p1:
+            ch = text[i]
+            if open_at is None:
+                if ch == OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
+                    open_at, open_mark, n_paras = i + 1, ch, 1
+                elif ch in (CLOSE_DOUBLE, '"'):
+                    warnings.append(f"closing quotation mark without an opening one at {i}")
+            elif ch == CLOSE_DOUBLE or (ch == '"' and open_mark in '"“'):
+                spans.append((open_at, i, "double", n_paras))
+                open_at = None
+            elif ch == OPEN_DOUBLE and i == p0 and n_paras > 1:
+                pass  # the repeated opening mark of a continued quotation
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt] in (OPEN_DOUBLE, '"'):
+                n_paras += 1  # continues in the next paragraph
+                continue
+            warnings.append(
+                f"unbalanced quotation mark: quotation opened at {open_at - 1} is not closed in its paragraph"
+            )
+            spans.append((open_at, p1, "double", n_paras))
+            open_at = None
+    spans += _single_spans(text, spans)
+    spans.sort()
+    return spans, warnings
+
+
+def _single_spans(
+    text: str, doubles: list[tuple[int, int, str, int]]
+) -> list[tuple[int, int, str, int]]:
+    """Single-quoted phrases outside double quotations, within one line or paragraph."""
+    inside = [(a - 1, b + 1) for a, b, _, _ in doubles]
+    out = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if any(a <= i < b for a, b in inside):
+            i += 1
+            continue
+        if ch == OPEN_SINGLE or (
+            ch == "'" and _opens(text, i) and (i + 1 < len(text) and text[i + 1].isalpha())
+        ):
+            close = _single_close(text, i)
+            if close is not None:
+                out.append((i + 1, close, "single", 1))
+                i = close + 1
+                continue
+        i += 1
+    return out
+
+
+def _single_close(text: str, i: int) -> int | None:
+    limit = min(len(text), i + 300)
+    candidates = []
+    for j in range(i + 2, limit):
+        if text[j] == "\n":
+            break
+        if text[j] in (CLOSE_SINGLE, "'") and not text[j - 1].isspace():
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if after.isalnum():
+                continue
+            candidates.append(j)
+    strong = [j for j in candidates if not _is_apostrophe(text, j)]
+    pick = strong or candidates
+    return pick[0] if pick else None
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+def _mask(text: str, spans: list[tuple[int, int, str, int]]) -> str:
+    """The text with quoted words blanked (final . ! ? kept), so sentences split around quotations."""
+    chars = list(text)
+    for a, b, _, _ in spans:
+        for k in range(a, b):
+            if chars[k] not in "\n" and not (k == b - 1 and chars[k] in ".!?,"):
+                chars[k] = "q"
+    return "".join(chars)
+
+
+@dataclass
+class _State:
+    """What the story has established so far, for pronouns, letters and context."""
+
+    last_speaker: str | None = None
+    last_author: str | None = None
+    last_person: str | None = None
+    paragraph_speaker: dict[int, str] = field(default_factory=dict)
+
+
+def _subject(mentions: list[Mention], text: str, lo: int, hi: int) -> Mention | None:
+    """The clause subject between ``lo`` and ``hi``: the first named mention not after a preposition, lead-in skipped."""
+    lead = _LEAD_IN.match(text[lo:hi])
+    start = lo + (lead.end() if lead else 0)
+    for m in mentions:
+        if start <= m.start < hi and m.kind in (
+            "person",
+            "institution",
+            "media",
+            "pronoun",
+            "document",
+            "it",
+        ):
+            if _PREP_BEFORE.search(text[max(lo, m.start - 25) : m.start]) or m.text.lower() in (
+                "his",
+                "him",
+                "her",
+                "its",
+            ):
+                continue
+            return m
+    return None
+
+
+def _nearest_before(mentions: list[Mention], text: str, lo: int, pos: int) -> Mention | None:
+    """The mention nearest before ``pos`` that could be the subject of a verb at ``pos``."""
+    for m in reversed(mentions):
+        if m.end > pos or m.start < lo:
+            continue
+        if m.kind not in ("person", "institution", "media", "pronoun", "document", "it"):
+            continue
+        if m.text.lower() in ("his", "him", "her", "its"):
+            continue
+        if _PREP_BEFORE.search(text[max(lo, m.start - 25) : m.start]):
+            continue
+        return m
+    return None
+
+
+def _resolve(
+    m: Mention | None, state: _State, sentence_subject: Mention | None
+) -> tuple[str | None, str]:
+    if m is None:
+        return None, ""
+    if m.kind in ("person", "institution", "media"):
+        return m.canonical, f"'{m.text}'"
+    if m.kind == "pronoun":
+        if (
+            sentence_subject is not None
+            and sentence_subject is not m
+            and sentence_subject.kind == "person"
+        ):
+            return (
+                sentence_subject.canonical,
+                f"'{m.text}' = the sentence's subject '{sentence_subject.text}'",
+            )
+        who = state.last_speaker or state.last_person
+        return who, f"'{m.text}' = the last person speaking ({who})"
+    if m.kind in ("document", "it"):
+        return state.last_author, f"'{m.text}' = the letter or message of {state.last_author}"
+    return None, ""
+
+
+def attribute(
+    cd: CleanDoc, spans: list[tuple[int, int, str, int]], when: dt.date | None
+) -> list[Quote]:
+    """Quotes of the body with their speakers."""
+    text = cd.body
+    masked = _mask(text, spans)
+    mentions = [m for m in find_mentions(masked, when)]
+    sentences = sentence_spans(masked)
+    para_of = _paragraph_index(text)
+    state = _State()
+    quotes: list[Quote] = []
+    by_sentence: dict[int, list[tuple[int, int, str, int]]] = {}
+    for sp in spans:
+        si = next((k for k, (s0, s1) in enumerate(sentences) if s0 <= sp[0] - 1 < s1), None)
+        by_sentence.setdefault(si if si is not None else -1, []).append(sp)
+    for si, (s0, s1) in enumerate(sentences):
+        ms = [m for m in mentions if s0 <= m.start < s1]
+        subj = _subject(ms, masked, s0, s1)
+        for a, b, mark, n in by_sentence.get(si, []):
+            q = Quote(_quote_text(text, a, b), a, b, "body", mark=mark, paragraphs=n)
+            q.speaker, q.cue, q.speaker_evidence = _speaker(
+                masked, ms, s0, s1, a, b, subj, state, para_of
+            )
+            if q.speaker:
+                state.last_speaker = q.speaker
+                state.paragraph_speaker[para_of(a)] = q.speaker
+            quotes.append(q)
+        _update_state(masked, ms, s0, s1, subj, state, para_of)
+    return quotes
+
+
+def _paragraph_index(text: str):
+    starts = [0] + [m.end() for m in re.finditer(r"\n\n+", text)]
+
+    def index(pos: int) -> int:
+        k = 0
+        for i, s in enumerate(starts):
+            if s <= pos:
+                k = i
+        return k
+
+    return index
+
+
+def _quote_text(text: str, a: int, b: int) -> str:
+    return re.sub(r"\s*\n\s*\n\s*[“\"]?", " ", text[a:b]).strip()
+
+
+def _speaker(masked, ms, s0, s1, a, b, subj, state, para_of) -> tuple[str | None, str, str]:
+    """(speaker, cue, evidence) for the quotation ``a..b`` in the sentence ``s0..s1``."""
+    # 1. a cue right after the closing mark: '," Putin wrote.' / '," said Peskov.' / '," it read.'
+    post = masked[b + 1 : s1]
+    closes_clause = masked[b - 1 : b] in (",", ".", "!", "?") or post.lstrip(" ")[:1] in (
+        ",",
+        "—",
+        "–",
+    )
+    m = re.match(
+        rf"^[\s,.;:—–-]*(?P<win>(?:\S+\s+){{0,9}}?)(?P<verb>{REPORTING_VERBS})\b",
+        post,
+        re.IGNORECASE,
+    )
+    if m and closes_clause and not re.search(r"[“”\"]", m.group("win")):
+        vpos = b + 1 + m.start("verb")
+        cue = post[m.start("win") : m.end("verb")].strip()
+        win_ms = [x for x in ms if b < x.start < vpos]
+        after_ms = [x for x in ms if vpos < x.start < s1]
+        found = _cue_speaker(masked, ms, s0, s1, vpos, win_ms or after_ms[:1], subj, state)
+        if found[0]:
+            return found[0], cue, f"cue after the quotation: {found[1]}"
+    # 2. a cue before the opening mark in the same sentence: 'Putin remarked, “' / 'Kim added that “'
+    pre_verbs = [v for v in _VERB.finditer(masked, s0, a - 1)]
+    if pre_verbs:
+        v = pre_verbs[-1]
+        cue = masked[max(s0, v.start() - 40) : v.end()].strip()
+        near = _nearest_before(ms, masked, s0, v.start())
+        if (
+            near is not None
+            and subj is not None
+            and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[near.end : v.start()])
+        ):
+            near = (
+                subj  # "Kim congratulated Putin ... and said": the verb shares the clause's subject
+            )
+        if v.group(0).lower().endswith("ing") or (near is not None and near.kind in ("pronoun",)):
+            near = (
+                near
+                if near is not None
+                and near.kind not in ("pronoun",)
+                and not v.group(0).lower().endswith("ing")
+                else (subj or near)
+            )
+        who, why = _from_mention(masked, ms, s0, s1, near, subj, state)
+        if who:
+            return who, cue, f"cue before the quotation: {why}"
+    # 3. 'according to the message' / 'KCNA cited the letter as saying' anywhere in the sentence
+    for pat in (_AS_SAYING, _ACCORDING):
+        for m in pat.finditer(masked, s0, s1):
+            obj_ms = [x for x in ms if m.start("obj") <= x.start < m.end("obj")]
+            if obj_ms:
+                who, why = _resolve(obj_ms[0], state, subj)
+                if who:
+                    return who, m.group(0), f"{why}"
+    # 4. no cue: the speaker before, in this paragraph or the one above
+    p = para_of(a)
+    for k in (p, p - 1):
+        if k in state.paragraph_speaker:
+            return state.paragraph_speaker[k], "", "no cue: continues the quotation before"
+    if state.last_speaker:
+        return state.last_speaker, "", "no cue: the last speaker"
+    if subj is not None:
+        who, why = _resolve(subj, state, subj)
+        return who, "", f"no cue: the sentence's subject {why}"
+    return None, "", "no cue and no speaker in context"
+
+
+def _cue_speaker(masked, ms, s0, s1, vpos, cands, subj, state) -> tuple[str | None, str]:
+    if not cands:
+        return None, ""
+    first = cands[0]
+    return _from_mention(masked, ms, s0, s1, first, subj, state, verb_at=vpos)
+
+
+def _from_mention(masked, ms, s0, s1, m, subj, state, verb_at=None) -> tuple[str | None, str]:
+    """Speaker for a cue whose subject is ``m``; a media subject defers to a person speaking in the sentence."""
+    if m is None:
+        return None, ""
+    if m.kind == "media":
+        as_saying = _AS_SAYING.search(masked, m.start, s1)
+        if as_saying:
+            obj_ms = [x for x in ms if as_saying.start("obj") <= x.start < as_saying.end("obj")]
+            if obj_ms:
+                who, why = _resolve(obj_ms[0], state, subj)
+                if who:
+                    return who, f"{m.text} quoting {why}"
+        if subj is not None and subj.kind == "person" and subj is not m:
+            return subj.canonical, f"'{subj.text}' speaks; {m.text} reports it"
+    who, why = _resolve(m, state, subj)
+    return who, why
+
+
+def _update_state(masked, ms, s0, s1, subj, state, para_of) -> None:
+    persons = [m for m in ms if m.kind == "person"]
+    if persons:
+        state.last_person = persons[-1].canonical
+    if subj is None:
+        return
+    who, _ = _resolve(subj, state, subj)
+    sentence = masked[s0:s1]
+    has_document = any(m.kind == "document" for m in ms) or re.search(
+        r"\b(?:letter|message|telegram|card|greetings)\b", sentence, re.I
+    )
+    if (
+        who
+        and subj.kind in ("person", "pronoun")
+        and has_document
+        and (_SENDING.search(sentence) or subj.kind == "person")
+    ):
+        state.last_author = who
+    if (
+        who
+        and subj.kind in ("person", "pronoun")
+        and (_SENDING.search(sentence) or _VERB.search(sentence))
+    ):
+        state.paragraph_speaker[para_of(s0)] = who
+        state.last_speaker = (
+            who if has_document or _SENDING.search(sentence) else state.last_speaker
+        )
+
+
+def headline_quotes(cd: CleanDoc, when: dt.date | None) -> list[Quote]:
+    """Quoted phrases in the headline; the speaker is the headline's subject."""
+    if cd.headline is None or not cd.headline_text:
+        return []
+    text = cd.headline_text
+    offset = cd.headline.start + cd.headline.text.find(text)
+    spans, _ = find_spans(text)
+    ms = [m for m in find_mentions(_mask(text, spans), when) if m.kind in ("person", "institution")]
+    out = []
+    for a, b, mark, _ in spans:
+        speaker = ms[0].canonical if ms and ms[0].start < a else None
+        why = (
+            f"the headline's subject '{ms[0].text}'"
+            if speaker
+            else "no subject before the quotation"
+        )
+        out.append(Quote(text[a:b], offset + a, offset + b, "headline", speaker, "", why, mark))
+    return out
+
+
+def extract_quotes(cd: CleanDoc, when: dt.date | None = None) -> QuoteResult:
+    """All quotations of a classified document: headline first, then body, in order."""
+    spans, warnings = find_spans(cd.body)
+    body = attribute(cd, spans, when)
+    result = QuoteResult(headline_quotes(cd, when) + body, warnings)
+    for q in result.quotes:
+        if not q.speaker:
+            result.warnings.append(f"no speaker found for the quotation {q.text[:40]!r}")
+    return result

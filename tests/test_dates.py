@@ -1,0 +1,600 @@
+"""Date expressions resolved to intervals: one behaviour per test, then the gold annotations."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+import time
+import unicodedata
+
+import pytest
+
+from analysis_utils.dates import DateExpr, extract_dates
+from analysis_utils.pipeline import analyse_corpus
+from analysis_utils.pubdate import PubDate
+from helpers import FIXTURES, SEEDS, page
+
+D = dt.date
+HEADLINE = "Kim writes to Putin about bilateral ties"
+FILLER = (
+    "The official news agency of the country carried the full text of the message in its report."
+)
+
+
+def run(text: str, published: D | None = None, earliest: D | None = None, latest: D | None = None):
+    """Date expressions of a page made of a headline, a filler paragraph and ``text``."""
+    cd = page(f"{HEADLINE}\n\n{FILLER}\n\n{text}\n\n{FILLER}\n")
+    return extract_dates(cd, PubDate(published=published, earliest=earliest, latest=latest))
+
+
+def find(found: list[DateExpr], expression: str) -> DateExpr:
+    hits = [e for e in found if e.expression.lower() == expression.lower()]
+    assert hits, f"{expression!r} not in {[e.expression for e in found]}"
+    return hits[0]
+
+
+def span(found: list[DateExpr], expression: str) -> tuple[D, D]:
+    e = find(found, expression)
+    return e.date_earliest, e.date_latest
+
+
+def one(text: str, expression: str, published: D | None = None, **kw) -> tuple[D, D]:
+    return span(run(text, published, **kw), expression)
+
+
+SAT = D(2019, 4, 20)  # a Saturday
+MON = D(2022, 8, 15)  # a Monday
+
+
+# ---------------------------------------------------------------- absolute dates
+
+
+def test_a_full_month_day_year_date_is_that_day():
+    assert one(
+        "They met in Vladivostok on April 25, 2019, for talks.", "on April 25, 2019", SAT
+    ) == (
+        D(2019, 4, 25),
+        D(2019, 4, 25),
+    )
+
+
+def test_a_day_month_year_date_is_that_day():
+    assert one("They met in Vladivostok on 25 April 2019 for talks.", "on 25 April 2019") == (
+        D(2019, 4, 25),
+        D(2019, 4, 25),
+    )
+
+
+def test_a_month_and_year_has_month_precision():
+    e = find(run("They met in Vladivostok in April 2019 for talks.", SAT), "in April 2019")
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(2019, 4, 1), D(2019, 4, 30), "month")
+
+
+def test_a_year_after_a_preposition_has_year_precision():
+    e = find(run("Kim was first elected to the post in 2016 by the assembly.", SAT), "in 2016")
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(2016, 1, 1), D(2016, 12, 31), "year")
+
+
+def test_a_year_after_an_article_is_that_year():
+    assert one(
+        "The agreements reached at the 2019 meeting in Vladivostok hold.", "the 2019", SAT
+    ) == (
+        D(2019, 1, 1),
+        D(2019, 12, 31),
+    )
+
+
+def test_a_bare_number_is_not_a_year():
+    found = run("The deal violates Resolution 2397, and 2023 had been a milestone year.", SAT)
+    assert [e.expression for e in found] == []
+
+
+def test_a_hyphenated_day_range_is_day_bounds():
+    e = find(
+        run("Putin paid a state visit to the country on June 18-19 last summer.", D(2024, 9, 9)),
+        "on June 18-19",
+    )
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(2024, 6, 18), D(2024, 6, 19), "day")
+
+
+def test_a_from_to_range_is_day_bounds():
+    text = (
+        "Vladivostok is set to host the Eastern Economic Forum from September 10 to 13 this year."
+    )
+    assert one(text, "from September 10 to 13", D(2023, 9, 9)) == (D(2023, 9, 10), D(2023, 9, 13))
+
+
+def test_an_abbreviated_month_range_is_day_bounds():
+    text = "Kim visited Russia's Far East from Sept. 12 to 17 and held talks with Putin."
+    assert one(text, "from Sept. 12 to 17", D(2023, 10, 7)) == (D(2023, 9, 12), D(2023, 9, 17))
+
+
+def test_a_juche_date_is_its_gregorian_day():
+    assert one(
+        "The message was dated Juche112(2023).6.12. in the archive.", "Juche112(2023).6.12"
+    ) == (
+        D(2023, 6, 12),
+        D(2023, 6, 12),
+    )
+
+
+def test_an_iso_date_is_that_day():
+    assert one("The archive lists the letter under 2019-04-19 in its index.", "2019-04-19") == (
+        D(2019, 4, 19),
+        D(2019, 4, 19),
+    )
+
+
+# ---------------------------------------------------------------- dates without a year
+
+
+def test_a_day_without_year_in_a_past_sentence_is_the_most_recent_one():
+    text = "On April 11, Japan's Asahi Shimbun reported the leaders would soon meet."
+    assert one(text, "On April 11", D(2019, 4, 14)) == (D(2019, 4, 11), D(2019, 4, 11))
+
+
+def test_a_day_without_year_after_publication_in_a_past_sentence_is_last_year():
+    assert one(
+        "Kim inspected a factory on December 30 with officials.", "on December 30", D(2024, 1, 2)
+    ) == (
+        D(2023, 12, 30),
+        D(2023, 12, 30),
+    )
+
+
+def test_a_day_without_year_in_a_future_sentence_is_the_next_one():
+    text = "Kim will visit Moscow on January 5 for talks with Putin."
+    assert one(text, "on January 5", D(2023, 12, 20)) == (D(2024, 1, 5), D(2024, 1, 5))
+
+
+def test_a_month_without_year_earlier_in_the_year_is_the_same_year():
+    text = "Kim's meeting with Trump in Hanoi in February ended without a deal."
+    assert one(text, "in February", SAT) == (D(2019, 2, 1), D(2019, 2, 28))
+
+
+def test_a_month_without_year_later_in_the_year_in_a_past_sentence_is_last_year():
+    text = "Kim held talks with a Russian delegation in October in the capital."
+    assert one(text, "in October", D(2024, 1, 15)) == (D(2023, 10, 1), D(2023, 10, 31))
+
+
+def test_a_month_without_year_in_a_future_sentence_is_the_next_one():
+    text = "Putin is expected to travel to Pyongyang in March for a summit."
+    assert one(text, "in March", D(2023, 10, 15)) == (D(2024, 3, 1), D(2024, 3, 31))
+
+
+def test_last_month_name_is_the_most_recent_before_the_publication_month():
+    text = "The two leaders met at the cosmodrome in Russia's Far East last September."
+    assert one(text, "last September", D(2024, 3, 19)) == (D(2023, 9, 1), D(2023, 9, 30))
+
+
+def test_a_month_last_year_is_that_month_of_the_previous_year():
+    text = "The two leaders held their first summit in Vladivostok in April last year."
+    assert one(text, "in April last year", D(2020, 5, 9)) == (D(2019, 4, 1), D(2019, 4, 30))
+
+
+# ---------------------------------------------------------------- parts of months
+
+
+@pytest.mark.parametrize(
+    "part,lo,hi",
+    [("early", 1, 10), ("mid", 11, 20), ("late", 21, 28)],
+    ids=["early", "mid", "late"],
+)
+def test_early_mid_late_month_are_its_thirds(part, lo, hi):
+    text = f"The Hanoi summit between Kim and Trump collapsed in {part} February."
+    assert one(text, f"in {part} February", D(2019, 4, 14)) == (D(2019, 2, lo), D(2019, 2, hi))
+
+
+def test_the_second_half_of_a_month_starts_on_the_sixteenth():
+    text = 'The Kremlin said Kim will visit Russia "in the second half of April" at Putin\'s invitation.'
+    assert one(text, "in the second half of April", SAT) == (D(2019, 4, 16), D(2019, 4, 30))
+
+
+def test_the_first_half_of_a_month_ends_on_the_fifteenth():
+    text = "Officials said the talks took place in the first half of March in Moscow."
+    assert one(text, "in the first half of March", SAT) == (D(2019, 3, 1), D(2019, 3, 15))
+
+
+def test_the_first_week_of_a_month_is_days_one_to_seven():
+    text = "In the first week of October, at least 73 covered rail cars travelled to Russia."
+    assert one(text, "In the first week of October", D(2023, 10, 12)) == (
+        D(2023, 10, 1),
+        D(2023, 10, 7),
+    )
+
+
+def test_the_last_week_of_a_month_is_its_last_seven_days():
+    text = "Satellite images showed heavy rail traffic in the last week of September at the border."
+    assert one(text, "in the last week of September", D(2023, 10, 12)) == (
+        D(2023, 9, 24),
+        D(2023, 9, 30),
+    )
+
+
+def test_the_end_of_the_month_is_its_last_days():
+    text = "The delegation is expected to arrive by the end of the month for talks."
+    assert one(text, "by the end of the month", D(2023, 9, 9)) == (D(2023, 9, 21), D(2023, 9, 30))
+
+
+def test_the_beginning_of_a_month_is_its_first_days():
+    text = "Shoigu visited Pyongyang at the beginning of March for consultations."
+    assert one(text, "at the beginning of March", SAT) == (D(2019, 3, 1), D(2019, 3, 10))
+
+
+# ---------------------------------------------------------------- weekdays and weeks
+
+
+def test_a_weekday_in_a_past_sentence_is_the_most_recent_one():
+    text = "North Korean leader Kim Jong-un on Friday wrote a letter to Putin."
+    e = find(run(text, SAT), "on Friday")
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(2019, 4, 19), D(2019, 4, 19), "day")
+    assert "Sat 2019-04-20" in e.evidence
+
+
+def test_a_weekday_on_the_day_of_publication_is_that_day():
+    assert one("Kim sent the letter on Monday, state media said.", "on Monday", MON) == (MON, MON)
+
+
+def test_a_bare_sunday_in_a_monday_story_is_the_day_before():
+    text = "According to a Kremlin press release, Sunday, Putin sent a congratulatory letter."
+    assert one(text, "Sunday", MON) == (D(2022, 8, 14), D(2022, 8, 14))
+
+
+def test_a_weekday_in_a_future_sentence_is_the_next_one():
+    assert one("The two leaders will meet on Friday in Vladivostok.", "on Friday", SAT) == (
+        D(2019, 4, 26),
+        D(2019, 4, 26),
+    )
+
+
+def test_last_weekday_is_before_the_day_of_publication():
+    assert one("Kim sent the letter last Saturday to the Kremlin.", "last Saturday", SAT) == (
+        D(2019, 4, 13),
+        D(2019, 4, 13),
+    )
+
+
+def test_next_weekday_is_after_the_day_of_publication():
+    assert one("The envoy travels to Moscow next Monday for talks.", "next Monday", SAT) == (
+        D(2019, 4, 22),
+        D(2019, 4, 22),
+    )
+
+
+def test_a_weekday_with_a_time_of_day_is_that_day():
+    assert one(
+        "Putin left for Vietnam on Monday night after the talks.", "on Monday night", D(2022, 8, 16)
+    ) == (
+        MON,
+        MON,
+    )
+
+
+def test_next_week_is_the_week_after_the_publication_week():
+    text = "The two leaders will hold their first summit in Vladivostok next week, Yonhap reported."
+    lo, hi = one(text, "next week", SAT)
+    assert D(2019, 4, 21) <= lo <= hi <= D(2019, 4, 28) and (hi - lo).days == 6
+
+
+def test_this_week_is_the_publication_week():
+    assert one("Officials met in Moscow this week to prepare the visit.", "this week", SAT) == (
+        D(2019, 4, 15),
+        D(2019, 4, 21),
+    )
+
+
+def test_last_week_is_the_week_before_the_publication_week():
+    assert one("Officials met in Moscow last week to prepare the visit.", "last week", SAT) == (
+        D(2019, 4, 8),
+        D(2019, 4, 14),
+    )
+
+
+def test_earlier_this_week_ends_before_publication():
+    text = "Pyongyang earlier this week voiced support for Moscow's annexation plans."
+    assert one(text, "earlier this week", D(2022, 10, 7)) == (D(2022, 10, 3), D(2022, 10, 6))
+
+
+@pytest.mark.parametrize("word,days", [("today", 0), ("yesterday", -1), ("tomorrow", 1)])
+def test_today_yesterday_tomorrow_count_from_publication(word, days):
+    day = SAT + dt.timedelta(days=days)
+    assert one(f"The Kremlin said {word} that the visit was being prepared.", word, SAT) == (
+        day,
+        day,
+    )
+
+
+def test_a_weekday_inside_a_quote_is_still_a_date():
+    text = 'Peskov said: "We received the letter on Monday and will answer it."'
+    assert one(text, "on Monday", SAT) == (D(2019, 4, 15), D(2019, 4, 15))
+
+
+# ---------------------------------------------------------------- relative to publication
+
+
+@pytest.mark.parametrize(
+    "words,lo,hi",
+    [
+        ("last year", D(2022, 1, 1), D(2022, 12, 31)),
+        ("this year", D(2023, 1, 1), D(2023, 12, 31)),
+        ("next year", D(2024, 1, 1), D(2024, 12, 31)),
+        ("last month", D(2023, 8, 1), D(2023, 8, 31)),
+        ("this month", D(2023, 9, 1), D(2023, 9, 30)),
+        ("next month", D(2023, 10, 1), D(2023, 10, 31)),
+    ],
+)
+def test_last_this_next_year_and_month_count_from_publication(words, lo, hi):
+    assert one(
+        f"The forum drew delegations from 68 countries {words} in Vladivostok.",
+        words,
+        D(2023, 9, 9),
+    ) == (
+        lo,
+        hi,
+    )
+
+
+def test_later_this_month_is_the_rest_of_the_month():
+    text = (
+        "Reports suggest a meeting between the two leaders to be held in Russia later this month."
+    )
+    assert one(text, "later this month", D(2023, 9, 9)) == (D(2023, 9, 10), D(2023, 9, 30))
+
+
+def test_earlier_this_month_is_the_month_before_publication():
+    text = "Kim inspected a munitions factory earlier this month, state media said."
+    assert one(text, "earlier this month", D(2023, 9, 9)) == (D(2023, 9, 1), D(2023, 9, 8))
+
+
+def test_in_recent_months_is_a_six_month_window_before_publication():
+    text = "Pyongyang has hardened its criticism of Washington in recent months, officials said."
+    assert one(text, "in recent months", MON) == (D(2022, 2, 15), MON)
+
+
+def test_years_ago_is_a_year():
+    text = "Kim marked the liberation of the Korean Peninsula from Japanese colonial rule 77 years ago."
+    e = find(run(text, MON), "77 years ago")
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(1945, 1, 1), D(1945, 12, 31), "year")
+
+
+def test_number_words_count_in_months_ago():
+    assert one(
+        "The two sides signed the accord three months ago in Moscow.", "three months ago", MON
+    ) == (
+        D(2022, 5, 1),
+        D(2022, 5, 31),
+    )
+
+
+def test_vague_counts_give_wide_bounds():
+    lo, hi = one(
+        "The two sides first discussed the idea several years ago in Moscow.",
+        "several years ago",
+        MON,
+    )
+    assert (lo, hi) == (D(2013, 1, 1), D(2019, 12, 31))
+
+
+# ---------------------------------------------------------------- relative to another date
+
+
+def test_months_earlier_count_from_the_date_before_in_the_sentence():
+    text = "He and Putin met in Vladivostok in April 2019, after the second summit held two months earlier in Hanoi."
+    e = find(run(text, MON), "two months earlier")
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(2019, 2, 1), D(2019, 2, 28), "month")
+    assert "in April 2019" in e.evidence
+
+
+def test_the_next_day_counts_from_the_date_before():
+    text = "The two leaders met on April 25, 2019, and state media released photos the next day."
+    assert one(text, "the next day", SAT) == (D(2019, 4, 26), D(2019, 4, 26))
+
+
+def test_a_week_later_counts_from_the_previous_sentence():
+    text = "Kim arrived in Moscow on March 3, 2019. A week later he returned to Pyongyang by train."
+    assert one(text, "A week later", SAT) == (D(2019, 3, 10), D(2019, 3, 10))
+
+
+def test_a_month_later_counts_from_a_known_event_in_the_sentence():
+    text = "After the Hanoi summit collapsed, the leaders exchanged letters a month later."
+    e = find(run(text, D(2019, 6, 1)), "a month later")
+    assert (e.date_earliest, e.date_latest) == (D(2019, 3, 1), D(2019, 3, 31))
+    assert "Hanoi" in e.evidence
+
+
+def test_without_any_anchor_a_month_later_is_the_publication_month():
+    text = "Kim made a six-day visit to the region, after which the leaders exchanged letters a month later."
+    e = find(run(text, D(2023, 10, 12)), "a month later")
+    assert (e.date_earliest, e.date_latest) == (D(2023, 10, 1), D(2023, 10, 31))
+    assert "no dated anchor" in e.evidence
+
+
+# ---------------------------------------------------------------- anniversaries and events
+
+
+def test_an_anniversary_of_a_known_event_is_its_date_plus_the_years():
+    text = "Putin congratulated Kim on the 75th anniversary of North Korea’s founding in a message."
+    e = find(run(text, D(2023, 9, 9)), "the 75th anniversary of North Korea’s founding")
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(2023, 9, 9), D(2023, 9, 9), "day")
+
+
+def test_a_named_event_alone_is_not_a_date_expression():
+    assert (
+        run("The Hanoi summit ended abruptly without an agreement on denuclearisation.", SAT) == []
+    )
+
+
+def test_an_ordinal_alone_is_not_a_date():
+    assert (
+        run(
+            "Kim was re-elected at a session of the 14th Supreme People's Assembly on the 75th.",
+            SAT,
+        )
+        == []
+    )
+
+
+# ---------------------------------------------------------------- false dates
+
+
+def test_may_and_march_the_verbs_are_not_dates():
+    assert (
+        run("Kim may travel by train, and troops may march through the capital in a parade.", SAT)
+        == []
+    )
+
+
+def test_counts_ages_and_times_are_not_dates():
+    text = "Putin, 71, said 73 covered rail cars crossed the border at 09:18 PM local time."
+    assert run(text, SAT) == []
+
+
+def test_newspaper_names_with_a_weekday_are_not_dates():
+    assert run("The Sunday Times and the Korea Times both carried the letter in full.", SAT) == []
+
+
+# ---------------------------------------------------------------- metadata sections and offsets
+
+
+def test_the_dateline_date_takes_the_publication_year():
+    text = "Kim expresses to Putin his desire to strengthen ties\n\nSeoul, Aug 15 (EFE).- Kim Jong-un has conveyed his desire to strengthen ties with Russia, state media said on Monday.\n"
+    cd = page(text)
+    e = next(x for x in extract_dates(cd, PubDate(published=MON)) if x.section == "dateline")
+    assert (e.expression, e.date_earliest) == ("Aug 15", MON)
+    assert cd.doc.text[e.start : e.end] == "Aug 15"
+
+
+def test_a_printed_date_line_under_the_headline_is_a_date_line():
+    cd = page(f"{HEADLINE}\n\nSat Sep 09 2023\n\n{FILLER}\n")
+    found = extract_dates(cd, PubDate(published=D(2023, 9, 9)))
+    e = find(found, "Sat Sep 09 2023")
+    assert e.section == "date line" and cd.doc.text[e.start : e.end] == "Sat Sep 09 2023"
+
+
+def test_a_date_above_the_headline_recorded_as_page_date_is_a_page_banner():
+    cd = page(f"Wednesday, April 17, 2024\n{HEADLINE}\n\n{HEADLINE}\n\n{FILLER}\n")
+    pub = PubDate(earliest=D(2023, 10, 12), latest=D(2023, 10, 13), page_date=D(2024, 4, 17))
+    e = find(extract_dates(cd, pub), "Wednesday, April 17, 2024")
+    assert e.section == "page banner" and e.date_earliest == D(2024, 4, 17)
+
+
+def test_headline_offsets_point_into_the_document_text():
+    cd = page(f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n")
+    e = find(extract_dates(cd, PubDate(published=D(2024, 1, 1))), "in 2024")
+    assert e.section == "headline" and cd.doc.text[e.start : e.end] == "in 2024"
+
+
+def test_body_offsets_point_into_the_body():
+    cd = page(f"{HEADLINE}\n\n{FILLER}\n\nKim sent the letter on Friday to the Kremlin.\n")
+    e = find(extract_dates(cd, PubDate(published=SAT)), "on Friday")
+    assert cd.body[e.start : e.end] == "on Friday"
+
+
+def test_results_are_sorted_by_section_then_start():
+    cd = page(
+        f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n"
+    )
+    found = extract_dates(cd, PubDate(published=D(2024, 1, 1)))
+    assert [e.section for e in found] == ["headline", "body", "body"]
+    assert found[1].start < found[2].start
+
+
+# ---------------------------------------------------------------- unknown or bounded publication
+
+
+def test_with_only_bounds_a_relative_date_is_the_union_over_both_bounds():
+    text = "Kim's meeting with Trump in Hanoi in February ended without a deal, officials said last month."
+    found = run(text, earliest=D(2019, 3, 10), latest=D(2019, 4, 20))
+    assert span(found, "last month") == (D(2019, 2, 1), D(2019, 3, 31))
+    assert "union" in find(found, "last month").evidence
+
+
+def test_with_no_publication_date_only_absolute_dates_are_resolved():
+    text = "Kim wrote on Friday, last month, after they met in Vladivostok in April 2019."
+    found = run(text)
+    assert [e.expression for e in found] == ["in April 2019"]
+
+
+def test_is_fast_enough():
+    body = " ".join(
+        [
+            "North Korean leader Kim Jong-un on Friday wrote a letter to Putin ahead of their summit next week.",
+            "They met in Vladivostok in April 2019, two months after the Hanoi summit in late February.",
+            "The Kremlin said on Thursday that Kim will visit in the second half of April, Yonhap reported.",
+        ]
+        * 10
+    )
+    cd = page(f"{HEADLINE}\n\n{body}\n")
+    pub = PubDate(published=SAT)
+    extract_dates(cd, pub)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        extract_dates(cd, pub)
+    per_doc = (time.perf_counter() - t0) / 20
+    assert per_doc < 0.02, f"{per_doc * 1000:.1f} ms for {len(body)} chars"
+
+
+# ---------------------------------------------------------------- gold
+
+
+def _norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "").replace("\u2019", "'").replace("\u2018", "'")
+    s = s.replace("\u201c", '"').replace("\u201d", '"').replace("\xa0", " ")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _bounds(value: str) -> tuple[D, D]:
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 3:
+        return D(*parts), D(*parts)
+    if len(parts) == 2:
+        return D(parts[0], parts[1], 1), D(parts[0], parts[1], calendar.monthrange(*parts)[1])
+    return D(parts[0], 1, 1), D(parts[0], 12, 31)
+
+
+def _gold_interval(g: dict) -> tuple[D, D]:
+    if g.get("date_earliest"):
+        return _bounds(g["date_earliest"])[0], _bounds(g["date_latest"])[1]
+    return _bounds(g["date"])
+
+
+def score(folder, gold_docs: list[dict]) -> tuple[int, int, list[str]]:
+    """(right, scored, misses): a gold expression is right when a predicted one whose text contains
+    it (or is contained in it) lies inside the gold interval; exact text matches are judged first."""
+    by_file = {a.doc.file: a for a in analyse_corpus(folder)}
+    right, total, misses = 0, 0, []
+    for doc in gold_docs:
+        a = by_file[doc["file"]]
+        found = extract_dates(a.clean, a.meta.published) if a.clean else []
+        for g in doc.get("date_expressions", []):
+            if g.get("note"):
+                continue
+            total += 1
+            gt, (lo, hi) = _norm(g["expression"]), _gold_interval(g)
+            cands = [e for e in found if _norm(e.expression) in gt or gt in _norm(e.expression)]
+            exact = [e for e in cands if _norm(e.expression) == gt]
+            judged = exact or cands
+            if any(lo <= e.date_earliest and e.date_latest <= hi for e in judged):
+                right += 1
+            else:
+                got = [
+                    f"{e.expression!r} {e.date_earliest}..{e.date_latest}" for e in judged
+                ] or "nothing"
+                misses.append(f"{doc['file']}: {g['expression']!r} gold {lo}..{hi} got {got}")
+    return right, total, misses
+
+
+def test_every_seed_date_expression_is_found_and_resolved():
+    gold = json.loads((FIXTURES / "gold_seeds.json").read_text(encoding="utf-8"))["documents"]
+    right, total, misses = score(SEEDS, gold)
+    assert total and right == total, f"{right}/{total}\n" + "\n".join(misses)
+
+
+def test_development_set_dates_score_90_percent_or_better():
+    dev = FIXTURES / "dev"
+    gold = json.loads((dev / "gold.json").read_text(encoding="utf-8"))["documents"]
+    right, total, misses = score(dev / "articles", gold)
+    print(f"dev dates {right}/{total}", *misses, sep="\n")
+    assert right / total >= 0.9, f"{right}/{total}\n" + "\n".join(misses)
