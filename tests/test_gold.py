@@ -81,21 +81,128 @@ def check(gold: dict, row: dict) -> list[tuple[str, bool, str]]:
     return out
 
 
-def exported(corpus: Path, out: Path) -> dict[str, dict]:
-    export(corpus, out)
+def words(s: str | None) -> list[str]:
+    return re.findall(r"[a-z0-9]+", norm(s))
+
+
+def quote_same(g: str, p: str) -> bool:
+    gw, pw = words(g), words(p)
+    if not gw or not pw:
+        return False
+    if " ".join(gw) in " ".join(pw) or " ".join(pw) in " ".join(gw):
+        return min(len(gw), len(pw)) / max(len(gw), len(pw)) >= 0.8
+    return len(set(gw) & set(pw)) / len(set(gw) | set(pw)) >= 0.8
+
+
+def check_extraction(gold: dict, tables: dict[str, list[dict]]) -> list[tuple[str, bool, str]]:
+    """(measure, ok, detail) for quotes (4+ words), speakers, letters and date expressions of one document."""
+    out = []
+    of = {name: [r for r in rows if r["file"] == gold["file"]] for name, rows in tables.items()}
+    gq = [q for q in gold.get("quotes", []) if len(words(q["text"])) >= 4]
+    pq = [q for q in of["quotes"] if len(words(q["text"])) >= 4]
+    used: set[int] = set()
+    for q in gq:
+        hit = next(
+            (i for i, p in enumerate(pq) if i not in used and quote_same(q["text"], p["text"])),
+            None,
+        )
+        out.append(("quotes recall", hit is not None, f"missed {q['text'][:60]!r}"))
+        if hit is not None:
+            used.add(hit)
+            if q.get("speaker"):
+                got = pq[hit]["speaker"]
+                out.append(
+                    (
+                        "quote speaker",
+                        name_match(q["speaker"], got),
+                        f"{q['text'][:40]!r} gold {q['speaker']} got {got}",
+                    )
+                )
+    out += [("quotes precision", i in used, f"extra {p['text'][:60]!r}") for i, p in enumerate(pq)]
+    used = set()
+    for lt in gold.get("letters", []):
+        gi = bounds(lt.get("date"))
+        hit = None
+        for i, p in enumerate(of["letters"]):
+            pi = interval(p, "date")
+            if i in used or not (
+                name_match(lt["sender"], p["sender"])
+                and name_match(lt["recipient"], p["recipient"])
+            ):
+                continue
+            if pi and gi and pi[0] <= gi[1] and gi[0] <= pi[1]:
+                hit = i
+                break
+        out.append(
+            (
+                "letters recall",
+                hit is not None,
+                f"missed {lt['sender']} -> {lt['recipient']} {lt.get('date')}",
+            )
+        )
+        if hit is not None:
+            used.add(hit)
+    out += [
+        ("letters precision", i in used, f"extra {p['sender']} -> {p['recipient']}")
+        for i, p in enumerate(of["letters"])
+    ]
+    for e in gold.get("date_expressions", []):
+        if e.get("note"):
+            continue
+        gi = (
+            bounds(e["date"])
+            if e.get("date")
+            else (bounds(e["date_earliest"])[0], bounds(e["date_latest"])[1])
+        )
+        cands = [
+            p
+            for p in of["dates"]
+            if norm(p["expression"])
+            and (
+                norm(e["expression"]) in norm(p["expression"])
+                or norm(p["expression"]) in norm(e["expression"])
+            )
+        ]
+        ok = any((pi := interval(p, "date")) and gi[0] <= pi[0] and pi[1] <= gi[1] for p in cands)
+        out.append(("date expressions resolved", ok, f"{e['expression']!r} gold {gi}"))
+    return out
+
+
+def read_tables(out: Path) -> dict[str, list[dict]]:
+    tables = {}
+    for name in ("quotes", "letters", "dates"):
+        with (out / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+            tables[name] = list(csv.DictReader(fh))
+    return tables
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seeds")
+    export(SEEDS, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dev")
+    export(DEV / "articles", out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_rows(seed_out: Path) -> dict[str, dict]:
+    return rows_of(seed_out)
+
+
+@pytest.fixture(scope="module")
+def dev_rows(dev_out: Path) -> dict[str, dict]:
+    return rows_of(dev_out)
+
+
+def rows_of(out: Path) -> dict[str, dict]:
     with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    return {r["file"]: r for r in rows}
-
-
-@pytest.fixture(scope="module")
-def seed_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    return exported(SEEDS, tmp_path_factory.mktemp("seeds"))
-
-
-@pytest.fixture(scope="module")
-def dev_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    return exported(DEV / "articles", tmp_path_factory.mktemp("dev"))
+        return {r["file"]: r for r in csv.DictReader(fh)}
 
 
 def test_documents_csv_has_the_contract_columns(seed_rows):
@@ -128,3 +235,28 @@ def test_published_evidence_is_given_whenever_a_date_is(seed_rows, dev_rows):
     for row in [*seed_rows.values(), *dev_rows.values()]:
         if row["published_earliest"]:
             assert row["published_evidence"], row["file"]
+
+
+@pytest.mark.parametrize("gold", SEED_GOLD, ids=lambda g: g["file"][:3])
+def test_seed_quotes_speakers_letters_and_dates_match_the_gold(gold, seed_out):
+    misses = [f"{m}: {d}" for m, ok, d in check_extraction(gold, read_tables(seed_out)) if not ok]
+    assert not misses, "\n".join(misses)
+
+
+def test_development_set_extraction_scores_90_percent_or_better_on_every_measure(dev_out):
+    tables = read_tables(dev_out)
+    tally: dict[str, list[bool]] = {}
+    misses = []
+    for gold in DEV_GOLD:
+        for measure, ok, detail in check_extraction(gold, tables):
+            tally.setdefault(measure, []).append(ok)
+            if not ok:
+                misses.append(f"{gold['file']}: {measure}: {detail}")
+    assert set(tally) >= {
+        "quotes recall",
+        "quote speaker",
+        "letters recall",
+        "date expressions resolved",
+    }
+    low = {m: f"{sum(v)}/{len(v)}" for m, v in tally.items() if sum(v) / len(v) < 0.9}
+    assert not low, f"{low}\n" + "\n".join(misses)

@@ -127,7 +127,7 @@ def is_title_like(text: str) -> bool:
 
 def _is_prose(text: str) -> bool:
     n = len(words(text))
-    return n >= 20 or (n >= 8 and is_sentence(text))
+    return n >= 20 or (n >= 8 and is_sentence(text)) or (n >= 6 and text.lstrip()[:1] in '“"')
 
 
 def breadcrumb_prefix(text: str) -> int:

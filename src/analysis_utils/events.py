@@ -170,19 +170,71 @@ def dated_clause_events(cd: CleanDoc, dates: list, taken: list[tuple[int, int]])
         verbs = [v for v in _EVENT_VERB.finditer(sent)]
         if not verbs:
             continue
+        known = _known_in_clause(sent, d)
+        if known is not None:
+            kind = (
+                known.kind
+                if known.kind in ("summit", "visit", "election", "treaty", "war", "forum")
+                else "other"
+            )
+            out.append(
+                Event(
+                    kind,
+                    known.earliest,
+                    known.latest,
+                    known.name,
+                    "",
+                    sent.strip(),
+                    s0,
+                    s1,
+                    key=f"known:{known.key}",
+                )
+            )
+            continue
         near = min(verbs, key=lambda v: abs(v.start() + s0 - d.start))
         kind = _KIND_OF_VERB.get(near.group("verb").lower(), "other")
         clause = _clause_around(sent, d.start - s0)
+        if len(clause.split()) < 7:
+            clause = _clause_around(sent, d.start - s0, cut=False)
         out.append(
             Event(kind, d.date_earliest, d.date_latest, clause, "", sent.strip(), s0, s1, key="")
         )
     return out
 
 
-def _clause_around(sent: str, pos: int) -> str:
-    """The words of ``sent`` around ``pos``, cut at clause punctuation, at most about twenty words."""
-    left = max(sent.rfind(p, 0, pos) for p in (",", ";", ":", "—", "(")) + 1
-    rights = [i for i in (sent.find(p, pos) for p in (",", ";", ":", "—", ")")) if i >= 0]
+_NOT_DISTINCTIVE = frozenset(
+    "Kim Jong Un Il Sung Putin Trump Moon Xi Medvedev Summit First Second Third Meeting Talks Visit DPRK USSR Russia "
+    "Russian North Korea Korean South US The Of And In At Far East Party Workers People Day".split()
+)
+
+
+def _known_in_clause(sent: str, d):
+    """A known event whose date lies in the clause's interval and whose place the sentence names ("summit … in Hanoi")."""
+    from . import reference
+
+    for ev in reference.known_events():
+        if ev.recurring or not (d.date_earliest <= ev.earliest <= d.date_latest):
+            continue
+        places = [
+            w
+            for w in re.findall(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", ev.name)
+            if w not in _NOT_DISTINCTIVE
+        ]
+        if (
+            places
+            and any(re.search(rf"\b{re.escape(p)}\b", sent) for p in places)
+            and _EVENT_VERB.search(sent)
+        ):
+            return ev
+    return None
+
+
+def _clause_around(sent: str, pos: int, cut: bool = True) -> str:
+    """The words of ``sent`` around ``pos``, cut at clause punctuation (if ``cut``), at most about twenty words."""
+    marks = (",", ";", ":", "—", "(") if cut else (";",)
+    left = max(sent.rfind(p, 0, pos) for p in marks) + 1
+    ends = (",", ";", ":", "—", ")") if cut else (";",)
+    rights = [i for i in (sent.find(p, pos) for p in ends) if i >= 0]
     right = min(rights) if rights else len(sent)
     clause = sent[left:right].strip(" .")
     words = clause.split()
@@ -192,7 +244,7 @@ def _clause_around(sent: str, pos: int) -> str:
 def extract_events(cd: CleanDoc, letters: list[Letter], dates: list) -> list[Event]:
     """All events of one article, the same event named twice in it kept once."""
     events = letter_events(letters) + known_event_events(cd)
-    taken = [(lt.start, lt.end) for lt in letters]
+    taken = [span for lt in letters for span in lt.spans]
     events += dated_clause_events(cd, dates, taken)
     out: list[Event] = []
     for ev in events:

@@ -120,6 +120,7 @@ class Letter:
     evidence: str
     mentions: int = 1
     letter_key: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)  # every sentence that mentions it
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -345,8 +346,9 @@ def _make(sender, recipient, masked, s0, s1, v, pub, dates, text, kind) -> Lette
     lo, hi, why = _letter_date(masked, c0, c1, v, pub, dates)
     occasion, otype = _occasion(text[c0:c1])
     channel = _channel(masked, s0, s1)
+    evidence = text[s0:s1].strip()
     return Letter(
-        sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, text[s0:s1].strip()
+        sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, evidence, spans=[(s0, s1)]
     )
 
 
@@ -475,6 +477,7 @@ def _merge(found: list[Letter], pub: PubDate) -> list[Letter]:
             out.append(lt)
             continue
         same.mentions += 1
+        same.spans += lt.spans
         if _width(lt) < _width(same):
             same.date_earliest, same.date_latest, same.date_evidence = (
                 lt.date_earliest,

@@ -89,13 +89,20 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/:") and not after.isspace()
 
 
+_FUNCTION_WORDS = frozenset(
+    "in on at to of for and or but as with from by that which is was were are has have had will would "
+    "said says he she it they we the a an this when while after before because if than so".split()
+)
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """A ’ or ' inside or at the end of a word (``don’t``, ``Korea’s``, ``forces’``) rather than a quotation mark."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
         return True  # don’t, Korea’s
-    if before in "sS" and after == " " and re.match(r" [a-z]", text[i + 1 : i + 3] or ""):
+    nxt = re.match(r" ([a-z]+)", text[i + 1 : i + 20])
+    if before in "sS" and nxt and nxt.group(1) not in _FUNCTION_WORDS:
         return True  # forces’ military: a plural possessive before a lower-case word
     return False
 
@@ -284,8 +291,11 @@ def attribute(
         subj = _subject(ms, masked, s0, s1)
         for a, b, mark, n in by_sentence.get(si, []):
             q = Quote(_quote_text(text, a, b), a, b, "body", mark=mark, paragraphs=n)
+            # a quotation running past its sentence (over paragraphs) takes its cue from where it ends
+            e1 = max(s1, next((y for x, y in sentences if x <= b < y), s1))
+            qms = ms if e1 == s1 else [m for m in mentions if s0 <= m.start < e1]
             q.speaker, q.cue, q.speaker_evidence = _speaker(
-                masked, ms, s0, s1, a, b, subj, state, para_of
+                masked, qms, s0, e1, a, b, subj, state, para_of
             )
             if q.speaker:
                 state.last_speaker = q.speaker

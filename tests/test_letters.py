@@ -1,0 +1,118 @@
+"""Letters: who wrote to whom, when and why; one row per letter per article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis_utils.dates import extract_dates
+from analysis_utils.letters import extract_letters
+from analysis_utils.pubdate import PubDate
+from helpers import page
+
+D = dt.date
+
+
+PUBLISHED = D(2019, 4, 20)
+
+
+def letters(body: str, published: dt.date = PUBLISHED):
+    cd = page(f"Kim writes to Putin on ties\n\n{body}")
+    pub = PubDate(published=published, earliest=published, latest=published, precision="day")
+    return extract_letters(cd, pub, extract_dates(cd, pub), published)
+
+
+def pairs(found) -> list[tuple[str, str]]:
+    return [(lt.sender, lt.recipient) for lt in found]
+
+
+def test_a_letter_with_sender_recipient_and_weekday():
+    (lt,) = letters(
+        "North Korean leader Kim Jong-un on Friday wrote a letter to Russian President Vladimir Putin."
+    )
+    assert (lt.sender, lt.recipient) == ("Kim Jong Un", "Vladimir Putin")
+    assert (lt.date_earliest, lt.date_latest) == (D(2019, 4, 19), D(2019, 4, 19))
+    assert lt.date == "2019-04-19"
+
+
+def test_mentions_of_the_same_letter_are_merged():
+    found = letters(
+        "Putin has congratulated Kim on his re-election. "
+        "According to a Kremlin press release, Sunday, Putin sent a congratulatory letter after Kim was re-elected.\n\n"
+        "The message came amid speculation of a summit.",
+        D(2019, 4, 15),
+    )
+    assert pairs(found) == [("Vladimir Putin", "Kim Jong Un")]
+    assert found[0].mentions == 2
+    assert found[0].date_earliest == D(2019, 4, 14)
+    assert found[0].occasion_type == "re-election"
+    assert found[0].channel == "Kremlin"
+
+
+def test_a_third_party_message_is_its_own_letter():
+    found = letters(
+        "Putin sent a congratulatory letter to Kim on his re-election.\n\n"
+        "Meanwhile, Chinese President Xi Jinping also sent a congratulatory message on Kim's re-election."
+    )
+    assert pairs(found) == [("Vladimir Putin", "Kim Jong Un"), ("Xi Jinping", "Kim Jong Un")]
+
+
+def test_an_exchange_of_letters_is_two_letters():
+    found = letters(
+        "Kim visited Russia in September, after which the two leaders exchanged letters a month later."
+    )
+    assert sorted(pairs(found)) == [
+        ("Kim Jong Un", "Vladimir Putin"),
+        ("Vladimir Putin", "Kim Jong Un"),
+    ]
+
+
+def test_several_recipients_give_several_letters():
+    found = letters(
+        "Kim sent New Year’s cards on Monday to Putin and Chinese President Xi Jinping, KCNA said.",
+        D(2024, 1, 1),
+    )
+    assert pairs(found) == [("Kim Jong Un", "Vladimir Putin"), ("Kim Jong Un", "Xi Jinping")]
+    assert all(lt.date_earliest == D(2024, 1, 1) for lt in found)
+    assert all(lt.occasion_type == "new year" for lt in found)
+
+
+def test_a_received_letter_runs_from_the_giver():
+    found = letters("Kim received a letter from Putin on Friday thanking him for his support.")
+    assert pairs(found) == [("Vladimir Putin", "Kim Jong Un")]
+
+
+def test_vague_repeated_exchanges_are_not_a_letter():
+    assert letters("The two leaders have exchanged letters on several occasions since 2019.") == []
+
+
+def test_an_invitation_or_a_denial_is_not_a_letter():
+    assert (
+        letters(
+            "Putin has invited Kim to Russia, according to the Kremlin. Kim did not send a message, officials said."
+        )
+        == []
+    )
+
+
+def test_the_date_of_the_report_is_not_the_date_of_the_letter():
+    (lt,) = letters(
+        "Kim sent a message to Putin marking Russia Day, state media said on Wednesday.",
+        D(2019, 6, 13),
+    )
+    assert lt.date_earliest != D(2019, 6, 12) or lt.date_evidence.startswith("no date")
+    assert lt.occasion_type == "national day"
+
+
+def test_years_ago_dates_the_anniversary_not_the_year_of_the_event():
+    (lt,) = letters(
+        "Kim sent the letter to Putin on the occasion of the liberation of the Korean Peninsula from Japanese colonial rule 77 years ago.",
+        D(2022, 8, 15),
+    )
+    assert (lt.date_earliest, lt.date_latest) == (D(2022, 8, 15), D(2022, 8, 15))
+
+
+def test_the_letter_keeps_its_evidence_sentence():
+    cd = page("Kim writes\n\nKim sent a letter to Putin on Friday, KCNA said.")
+    pub = PubDate(published=D(2019, 4, 20), earliest=D(2019, 4, 20), latest=D(2019, 4, 20))
+    (lt,) = extract_letters(cd, pub, extract_dates(cd, pub), D(2019, 4, 20))
+    assert cd.body[lt.start : lt.end].strip() == lt.evidence

@@ -1,0 +1,182 @@
+"""Quotations: the marks that open and close them, and who speaks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis_utils.quotes import extract_quotes, find_spans
+from helpers import page
+
+WHEN = dt.date(2023, 9, 9)
+
+
+def quotes(body: str, headline: str = "Kim writes to Putin on ties"):
+    return extract_quotes(page(f"{headline}\n\n{body}"), WHEN)
+
+
+def spoken(
+    body: str, headline: str = "Kim writes to Putin on ties"
+) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes(body, headline).quotes]
+
+
+def texts(text: str) -> list[str]:
+    spans, _ = find_spans(text)
+    return [text[a:b] for a, b, _, _ in spans]
+
+
+def test_curly_double_quotes():
+    assert texts("He said “we are friends,” and left.") == ["we are friends,"]
+
+
+def test_straight_double_quotes():
+    assert texts('He said "we are friends," and "allies" too.') == ["we are friends,", "allies"]
+
+
+def test_apostrophes_never_end_a_quotation():
+    text = "“I hope the country’s people, who don’t fear the imperialists’ persistent policy, will win.”"
+    assert texts(text) == [text[1:-1]]
+
+
+def test_single_quoted_phrase_in_a_headline():
+    assert texts("Putin Calls for Closer Ties with North Korea ‘on All Fronts’: Kremlin") == [
+        "on All Fronts"
+    ]
+
+
+def test_straight_single_quotes_in_a_headline_but_not_apostrophes():
+    assert texts("Kim's letter hails 'invincible friendship' with Russia's Putin") == [
+        "invincible friendship"
+    ]
+
+
+def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
+    assert texts("He denounced ‘the hostile forces’ military threats’ in the letter.") == [
+        "the hostile forces’ military threats"
+    ]
+
+
+def test_a_quotation_over_two_paragraphs_is_one_quotation():
+    body = "“We will stand together, and we will prevail over every hardship,\n\n“because our friendship is invincible,” Kim wrote."
+    r = quotes(body)
+    assert len(r.quotes) == 1
+    q = r.quotes[0]
+    assert q.paragraphs == 2
+    assert q.text.startswith("We will stand together") and q.text.endswith("invincible,")
+    assert q.speaker == "Kim Jong Un"
+    assert not r.warnings
+
+
+def test_an_unbalanced_mark_gives_a_warning_not_a_crash():
+    r = quotes(
+        "Kim said “we are friends and we will stay so for ever.\n\nPutin agreed with him on that point."
+    )
+    assert [q.text for q in r.quotes] == ["we are friends and we will stay so for ever."]
+    assert any("unbalanced" in w for w in r.warnings)
+
+
+def test_a_stray_closing_mark_is_a_warning():
+    r = quotes("Kim said we are friends” and left for home on the train.")
+    assert r.quotes == []
+    assert any("closing quotation mark" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ('"I am confident that our ties will grow," Putin wrote.', "Vladimir Putin"),
+        (
+            '"I am confident that our ties will grow," said Kremlin spokesman Dmitry Peskov.',
+            "Dmitry Peskov",
+        ),
+        (
+            "Putin remarked, “I am convinced that our joint efforts will bear fruit.”",
+            "Vladimir Putin",
+        ),
+        ('Peskov added that "Russia will be ready to do everything to help."', "Dmitry Peskov"),
+        (
+            "The Kremlin said the leader will visit Russia “in the second half of April” this year.",
+            "Kremlin",
+        ),
+        ('KCNA quoted Kim Jong Un as saying "the friendship will grow stronger".', "Kim Jong Un"),
+        ('"The friendship will grow stronger," KCNA quoted Kim Jong Un as saying.', "Kim Jong Un"),
+        (
+            "Pyongyang has blamed the US for causing the “incident in Ukraine” with its policy.",
+            "North Korea",
+        ),
+        (
+            '"We will always stand with Russia," Kim Jong-un said, according to state media.',
+            "Kim Jong Un",
+        ),
+        (
+            "The supreme leader also expressed confidence that “friendly and cooperative relations” will grow.",
+            "Kim Jong Un",
+        ),
+    ],
+)
+def test_reporting_cues_name_the_speaker(body, speaker):
+    assert spoken(body)[0][1] == speaker
+
+
+def test_the_letter_speaks_for_its_author():
+    body = (
+        "North Korean leader Kim Jong-un on Friday wrote a letter to Russian President Vladimir Putin.\n\n"
+        '"It is fully compatible with our common interests," the state-run KCNA cited the letter as saying.\n\n'
+        '"I have a willingness to cooperate closely with you," it read.'
+    )
+    assert [s for _, s in spoken(body)] == ["Kim Jong Un", "Kim Jong Un"]
+
+
+def test_a_pronoun_is_the_sentence_subject_not_the_nearest_name():
+    body = "Kim congratulated Putin on defeating what he called “hegemony and pressure from the imperialists.”"
+    assert spoken(body) == [("hegemony and pressure from the imperialists.", "Kim Jong Un")]
+
+
+def test_a_quotation_with_no_cue_continues_the_speaker_before():
+    body = (
+        '"I am confident that your activities will facilitate friendly relations," Putin wrote.\n\n'
+        '"I sincerely wish you success, sound health and prosperity."'
+    )
+    assert [s for _, s in spoken(body)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_a_quotation_after_a_reply_letter_belongs_to_the_replier():
+    body = (
+        "Kim Jong Un expressed confidence in the relations. Putin wrote a letter in response, noting the meeting.\n\n"
+        "“I am convinced that to implement the agreements will expand our cooperation.”"
+    )
+    assert spoken(body)[-1][1] == "Vladimir Putin"
+
+
+def test_a_media_cue_defers_to_the_person_speaking():
+    body = 'Kim said he was ready to develop relations "in keeping with the requirements of the new era," KCNA said.'
+    assert spoken(body)[0][1] == "Kim Jong Un"
+
+
+def test_a_coordinated_verb_shares_its_subject():
+    body = "Kim congratulated Putin on his birthday and said the people had “smashed the threats of the US.”"
+    assert spoken(body)[0][1] == "Kim Jong Un"
+
+
+def test_a_headline_quotation_belongs_to_the_headline_subject():
+    r = quotes(
+        "MOSCOW: Putin sent greetings to Kim.",
+        headline="Putin Calls for Closer Ties with North Korea ‘on All Fronts’: Kremlin",
+    )
+    q = r.quotes[0]
+    assert (q.text, q.speaker, q.section) == ("on All Fronts", "Vladimir Putin", "headline")
+
+
+def test_quote_offsets_point_at_the_quoted_words():
+    cd = page(
+        'Kim writes\n\nPutin remarked, “I am convinced that our joint efforts will bear fruit.”\n\n"Thank you," Kim said.'
+    )
+    for q in extract_quotes(cd, WHEN).quotes:
+        assert cd.body[q.start : q.end] == q.text
+
+
+def test_spelling_variants_of_a_name_come_out_canonical():
+    body = '"We are friends," Kim Jong-Un said. "We are allies," Kim Jong-un added. "Yes," said Kim Jong Un.'
+    assert {s for _, s in spoken(body)} == {"Kim Jong Un"}
