@@ -180,3 +180,19 @@ def test_quote_offsets_point_at_the_quoted_words():
 def test_spelling_variants_of_a_name_come_out_canonical():
     body = '"We are friends," Kim Jong-Un said. "We are allies," Kim Jong-un added. "Yes," said Kim Jong Un.'
     assert {s for _, s in spoken(body)} == {"Kim Jong Un"}
+
+
+def test_a_person_the_gazetteer_does_not_know_is_named_where_they_speak():
+    body = (
+        '"The letters are a signal to Washington," said Leif-Eric Easley, a professor at Ewha University in Seoul.\n\n'
+        '"They matter more than the summit," Easley added.'
+    )
+    assert spoken(body) == [
+        ("The letters are a signal to Washington,", "Leif-Eric Easley"),
+        ("They matter more than the summit,", "Leif-Eric Easley"),
+    ]
+
+
+def test_an_institution_speaks_when_the_text_says_so():
+    body = 'A US State Department spokesperson said the exchange was "deeply concerning for the region."'
+    assert spoken(body)[0][1] == "US State Department"

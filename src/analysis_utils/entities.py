@@ -86,6 +86,12 @@ def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
             continue
         for m in role.pattern.finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(0), role.canonical, "person"))
+    known_spans = [(m.start, m.end) for m in found]
+    for m in _generic_people(text):
+        if not any(
+            a < m.end and m.start < b and (b - a) >= (m.end - m.start) for a, b in known_spans
+        ):
+            found.append(m)
     for m in _PRONOUN.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), "", "pronoun"))
     for m in _IT.finditer(text):
@@ -102,6 +108,63 @@ def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
             continue
         out.append(mention)
     return _short_names(_merge_titles(out, text))
+
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.)"
+_NAME = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
+_SPEECH = r"(?:said|says|told|added|adds|wrote|writes|noted|stressed|argued|warned|explained|observed|commented|suggested|cautioned|predicted|insisted|replied|asked|tweeted|posted)"
+_ROLE_BEFORE = re.compile(
+    r"(?:spokes(?:person|man|woman)|minister|ambassador|professor|analyst|researcher|fellow|director|official|envoy|"
+    r"secretary|senator|lawmaker|adviser|advisor|expert|scholar|chief|head|commander|president|chairman|"
+    r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    """The A An In On At For And But Or Of To From With By As If When While After Before During Since Meanwhile However
+    Also According North South East West Korea Korean Koreans Russia Russian Russians China Chinese Japan Japanese
+    United States America American Americans US UN President Prime Minister Foreign Defence Defense Ministry Ministers
+    Department State Kremlin Agency News Central Times Daily Herald Post Journal Press University Institute Center
+    Centre Council Security Party Workers People Peoples Republic Democratic Federation Assembly Supreme Commission
+    Affairs Forum Economic Eastern Far Sea Peninsula Cosmodrome Summit Day Victory War World Great Patriotic Army Navy
+    Air Force Union Soviet Socialist Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Pyongyang Seoul Moscow Beijing Tokyo Washington
+    Vladivostok Hanoi Ukraine Ukrainian European Europe Asia Asian Pacific Western General Secretary Chairman Comrade
+    Leader His Her Their It We They He She This That These Those Senior Officials Analysts Experts Associated Square
+    International Airport Island Station Railway Treaty Declaration Strategic Partnership Comprehensive Nations
+    Communist Committee Office Service Intelligence Joint Chiefs Staff Unification National Federal Embassy Relations
+    Studies Foundation Council Organization Organisation Liberation Founding Anniversary Year New Russky Amur Far-Eastern
+    Kursk Donbas Crimea Kyiv Minsk Hong Kong Singapore Vietnam Vietnamese Belarus Iran Israel Gaza Mongolia Laos Trump
+    Putin Kim Xi""".split()
+)
+
+
+def _generic_people(text: str) -> list[Mention]:
+    """People the gazetteer does not know, named where they speak ("said Leif-Eric Easley, a professor …")."""
+    out: list[Mention] = []
+    for m in _NAME.finditer(text):
+        tokens = m.group(0).split()
+        if any(t.rstrip(".") in _NOT_A_NAME for t in tokens):
+            continue
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 25]
+        speaks = (
+            re.match(rf"\s+(?:also\s+|later\s+)?{_SPEECH}\b", after)
+            or re.search(rf"\b{_SPEECH}\s+$", before)
+            or re.match(r",\s+(?:a|an|the|who|one)\b", after)
+            or _ROLE_BEFORE.search(before)
+        )
+        if speaks:
+            out.append(
+                Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "person")
+            )
+    names = {x.canonical for x in out}
+    for name in list(names):
+        for part in {name.split()[0], name.split()[-1]}:
+            if part in _NOT_A_NAME or len(part) < 3:
+                continue
+            for m in re.finditer(rf"\b{re.escape(part)}\b", text):
+                if not any(x.start <= m.start() < x.end for x in out):
+                    out.append(Mention(m.start(), m.end(), part, name, "person"))
+    return out
 
 
 def _short_names(mentions: list[Mention]) -> list[Mention]:
