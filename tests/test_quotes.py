@@ -58,14 +58,16 @@ def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
     ]
 
 
-def test_a_quotation_over_two_paragraphs_is_one_quotation():
+def test_a_quotation_over_two_paragraphs_is_one_row_per_paragraph_with_one_speaker():
     body = "“We will stand together, and we will prevail over every hardship,\n\n“because our friendship is invincible,” Kim wrote."
     r = quotes(body)
-    assert len(r.quotes) == 1
-    q = r.quotes[0]
-    assert q.paragraphs == 2
-    assert q.text.startswith("We will stand together") and q.text.endswith("invincible,")
-    assert q.speaker == "Kim Jong Un"
+    assert [q.text for q in r.quotes] == [
+        "We will stand together, and we will prevail over every hardship,",
+        "because our friendship is invincible,",
+    ]
+    assert {q.speaker for q in r.quotes} == {"Kim Jong Un"}
+    assert r.quotes[0].group == r.quotes[1].group != ""
+    assert [q.part for q in r.quotes] == [1, 2]
     assert not r.warnings
 
 

@@ -87,7 +87,7 @@ def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
         for m in role.pattern.finditer(text):
             found.append(Mention(m.start(), m.end(), m.group(0), role.canonical, "person"))
     known_spans = [(m.start, m.end) for m in found]
-    for m in _generic_people(text):
+    for m in _generic_people(text) + _generic_institutions(text):
         if not any(
             a < m.end and m.start < b and (b - a) >= (m.end - m.start) for a, b in known_spans
         ):
@@ -107,11 +107,11 @@ def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
                 out[-1] = mention
             continue
         out.append(mention)
-    return _short_names(_merge_titles(out, text))
+    return _owned_documents(_short_names(_merge_titles(out, text), text), text)
 
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.)"
-_NAME = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
+_NAME_RUN = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})+\b")
 _SPEECH = r"(?:said|says|told|added|adds|wrote|writes|noted|stressed|argued|warned|explained|observed|commented|suggested|cautioned|predicted|insisted|replied|asked|tweeted|posted)"
 _ROLE_BEFORE = re.compile(
     r"(?:spokes(?:person|man|woman)|minister|ambassador|professor|analyst|researcher|fellow|director|official|envoy|"
@@ -141,21 +141,28 @@ _NOT_A_NAME = frozenset(
 def _generic_people(text: str) -> list[Mention]:
     """People the gazetteer does not know, named where they speak ("said Leif-Eric Easley, a professor …")."""
     out: list[Mention] = []
-    for m in _NAME.finditer(text):
-        tokens = m.group(0).split()
-        if any(t.rstrip(".") in _NOT_A_NAME for t in tokens):
-            continue
-        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 25]
-        speaks = (
-            re.match(rf"\s+(?:also\s+|later\s+)?{_SPEECH}\b", after)
-            or re.search(rf"\b{_SPEECH}\s+$", before)
-            or re.match(r",\s+(?:a|an|the|who|one)\b", after)
-            or _ROLE_BEFORE.search(before)
-        )
-        if speaks:
-            out.append(
-                Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", m.group(0)), "person")
+    for run in _NAME_RUN.finditer(text):
+        tokens = list(re.finditer(r"\S+", run.group(0)))
+        parts: list[list[re.Match[str]]] = [[]]
+        for t in tokens:
+            if t.group(0).rstrip(".") in _NOT_A_NAME:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        for part in parts:
+            if not 2 <= len(part) <= 4:
+                continue
+            start, end = run.start() + part[0].start(), run.start() + part[-1].end()
+            before, after = text[max(0, start - 40) : start], text[end : end + 25]
+            speaks = (
+                re.match(rf"\s+(?:also\s+|later\s+)?{_SPEECH}\b", after)
+                or re.search(rf"\b{_SPEECH}\s+$", before)
+                or re.match(r",\s+(?:a|an|the|who|one)\b", after)
+                or _ROLE_BEFORE.search(before)
             )
+            if speaks:
+                name = re.sub(r"\s+", " ", text[start:end])
+                out.append(Mention(start, end, text[start:end], name, "person"))
     names = {x.canonical for x in out}
     for name in list(names):
         for part in {name.split()[0], name.split()[-1]}:
@@ -167,23 +174,37 @@ def _generic_people(text: str) -> list[Mention]:
     return out
 
 
-def _short_names(mentions: list[Mention]) -> list[Mention]:
-    """A bare family name ("Kim") is the last person of that family named before it."""
+def _short_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A bare family name is the person of that family named last, if named in the last few sentences.
+
+    "Kim" alone is Kim Jong Un unless another Kim was named in full just before; "Choe"
+    alone is Choe Son Hui once she has been named in full.
+    """
     out: list[Mention] = []
+    full: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.kind == "person" and " " not in m.text.strip():
             family = m.text.strip()
-            earlier = [
-                x
-                for x in out
-                if x.kind == "person"
-                and x.canonical.split()[0] == family
-                and x.text.strip() != family
-            ]
+            earlier = [x for x in full.get(family, []) if m.start - x.end < 300]
             if earlier and earlier[-1].canonical != m.canonical:
                 m = Mention(m.start, m.end, m.text, earlier[-1].canonical, "person")
+        elif m.kind == "person":
+            tokens = m.canonical.split()
+            for t in {tokens[0], tokens[-1]}:
+                full.setdefault(t, []).append(m)
         out.append(m)
-    return out
+    # family names of people named in full earlier, standing alone later ("Choe, for her part, said")
+    taken = [(m.start, m.end) for m in out]
+    extra = []
+    for family, named in full.items():
+        if family in _NOT_A_NAME or len(family) < 3 or family in ("Kim",):
+            continue
+        first = named[0]
+        for hit in re.finditer(rf"\b{re.escape(family)}\b", text[first.end :]):
+            a, b = first.end + hit.start(), first.end + hit.end()
+            if not any(x <= a < y for x, y in taken):
+                extra.append(Mention(a, b, family, first.canonical, "person"))
+    return sorted(out + extra, key=lambda x: x.start)
 
 
 def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
@@ -206,3 +227,60 @@ def canonical_name(name: str, when: dt.date | None = None) -> str:
     """The gazetteer's name for ``name`` ("Kim Jong-un" → "Kim Jong Un"), or ``name`` unchanged."""
     ms = [m for m in find_mentions(name, when) if m.kind in ("person", "institution", "media")]
     return ms[0].canonical if ms else name.strip()
+
+
+def _owned_documents(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Putin's message" is a document whose author is Putin: one mention, the author as its canonical name."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "document" and out and out[-1].kind == "person":
+            between = text[out[-1].end : m.start]
+            if re.fullmatch(
+                r"['’]s\s+(?:(?:own|latest|new|congratulatory|birthday|greetings?|reply|new\s+year['’]s?)\s+)*",
+                between + " ",
+            ) or re.fullmatch(r"['’]s\s*", between):
+                owner = out.pop()
+                out.append(
+                    Mention(
+                        owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"
+                    )
+                )
+                continue
+        if (
+            m.kind == "document"
+            and re.match(r"['’]s\s", text[m.start - 3 : m.start] or "") is None
+            and out
+            and out[-1].kind == "person"
+        ):
+            gap = text[out[-1].end : m.start]
+            if re.fullmatch(r"['’]s\s+", gap):
+                owner = out.pop()
+                out.append(
+                    Mention(
+                        owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"
+                    )
+                )
+                continue
+        out.append(m)
+    return out
+
+
+_INSTITUTION = re.compile(
+    r"\b(?:(?P<country>South\s+Korea|North\s+Korea|Russia|Japan|China|Ukraine|the\s+US|the\s+U\.S\.)(?:['’]s)?\s+|(?P<adj>South\s+Korean|North\s+Korean|Russian|Japanese|Chinese|Ukrainian|US|U\.S\.)\s+)?"
+    r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification)))\b"
+)
+
+
+def _generic_institutions(text: str) -> list[Mention]:
+    """Ministries the gazetteer does not name: "the Foreign Ministry", "Japan's Defense Ministry"."""
+    out = []
+    for m in _INSTITUTION.finditer(text):
+        head = " ".join(
+            w.capitalize() if w.lower() not in ("of",) else w for w in m.group("head").split()
+        )
+        where = m.group("adj") or (m.group("country") or "").replace("the ", "")
+        name = f"{where} {head}".strip() if where else head
+        out.append(
+            Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", name), "institution")
+        )
+    return out

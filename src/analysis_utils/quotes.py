@@ -25,6 +25,9 @@ from .entities import Mention, find_mentions
 from .sentences import sentence_spans
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
+_DOCUMENT_NOUNS = frozenset(
+    "letter message telegram card greetings note missive reply statement document".split()
+)
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 
 REPORTING_VERBS = (
@@ -36,7 +39,7 @@ REPORTING_VERBS = (
     r"mentioned|observed|commented|lauded|praised|praising|hailed|hailing|thanked|thanking|blamed|blaming|accused|"
     r"dubbed|labell?ed|termed|congratulated|congratulating|quoted|cited|reported|assured|promised|predicted|"
     r"acknowledged|argued|complained|denounced|condemned|welcomed|voiced|extended|extending|reiterated|confirmed|"
-    r"denied|suggested|proposed|characteri[sz]ed|referred|referring"
+    r"denied|suggested|proposed|characteri[sz]ed|referred|referring|addressed|addressing"
 )
 _VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE)
 _AS_SAYING = re.compile(
@@ -60,7 +63,7 @@ _SENDING = re.compile(
 
 @dataclass
 class Quote:
-    """One quotation: its words, where they are, who said them and why we think so."""
+    """One quotation (or one paragraph of a quotation over several): its words, where, who said them and why."""
 
     text: str
     start: int  # offsets of the quoted words (marks excluded), in the body or, for section "headline", in the document text
@@ -70,7 +73,9 @@ class Quote:
     cue: str = ""
     speaker_evidence: str = ""
     mark: str = "double"  # double | single
-    paragraphs: int = 1
+    paragraphs: int = 1  # how many paragraphs the whole quotation runs over
+    group: str = ""  # the paragraphs of one quotation share a group
+    part: int = 1
 
 
 @dataclass
@@ -203,8 +208,10 @@ class _State:
     """What the story has established so far, for pronouns, letters and context."""
 
     last_speaker: str | None = None
+    last_person_speaker: str | None = None
     last_author: str | None = None
     last_person: str | None = None
+    it_referent: str | None = None
     paragraph_speaker: dict[int, str] = field(default_factory=dict)
 
 
@@ -234,12 +241,15 @@ def _subject(mentions: list[Mention], text: str, lo: int, hi: int) -> Mention | 
 
 def _nearest_before(mentions: list[Mention], text: str, lo: int, pos: int) -> Mention | None:
     """The mention nearest before ``pos`` that could be the subject of a verb at ``pos``."""
+    asides = [(lo + a, lo + b) for a, b in _relative_clauses(text, lo, pos)]
     for m in reversed(mentions):
         if m.end > pos or m.start < lo:
             continue
         if m.kind not in ("person", "institution", "media", "pronoun", "document", "it"):
             continue
-        if m.text.lower() in ("his", "him", "her", "its"):
+        if m.text.lower() in ("his", "him", "her", "its") or any(
+            a <= m.start < b for a, b in asides
+        ):
             continue
         if _PREP_BEFORE.search(text[max(lo, m.start - 25) : m.start]):
             continue
@@ -264,20 +274,24 @@ def _resolve(
                 sentence_subject.canonical,
                 f"'{m.text}' = the sentence's subject '{sentence_subject.text}'",
             )
-        who = state.last_speaker or state.last_person
+        who = state.last_person_speaker or state.last_person
         return who, f"'{m.text}' = the last person speaking ({who})"
-    if m.kind in ("document", "it"):
-        return state.last_author, f"'{m.text}' = the letter or message of {state.last_author}"
+    if m.kind == "document":
+        author = m.canonical if m.canonical not in _DOCUMENT_NOUNS else state.last_author
+        return author, f"'{m.text}' = the letter or message of {author}"
+    if m.kind == "it":
+        who = state.it_referent or state.last_author
+        return who, f"'{m.text}' = {who}"
     return None, ""
 
 
 def attribute(
     cd: CleanDoc, spans: list[tuple[int, int, str, int]], when: dt.date | None
 ) -> list[Quote]:
-    """Quotes of the body with their speakers."""
+    """Quotes of the body with their speakers; a quotation over several paragraphs gives one row per paragraph."""
     text = cd.body
     masked = _mask(text, spans)
-    mentions = [m for m in find_mentions(masked, when)]
+    mentions = find_mentions(masked, when)
     sentences = sentence_spans(masked)
     para_of = _paragraph_index(text)
     state = _State()
@@ -290,17 +304,21 @@ def attribute(
         ms = [m for m in mentions if s0 <= m.start < s1]
         subj = _subject(ms, masked, s0, s1)
         for a, b, mark, n in by_sentence.get(si, []):
-            q = Quote(_quote_text(text, a, b), a, b, "body", mark=mark, paragraphs=n)
             # a quotation running past its sentence (over paragraphs) takes its cue from where it ends
             e1 = max(s1, next((y for x, y in sentences if x <= b < y), s1))
             qms = ms if e1 == s1 else [m for m in mentions if s0 <= m.start < e1]
-            q.speaker, q.cue, q.speaker_evidence = _speaker(
-                masked, qms, s0, e1, a, b, subj, state, para_of
-            )
-            if q.speaker:
-                state.last_speaker = q.speaker
-                state.paragraph_speaker[para_of(a)] = q.speaker
-            quotes.append(q)
+            speaker, cue, why = _speaker(masked, qms, s0, e1, a, b, subj, state, para_of)
+            pieces = _pieces(text, a, b)
+            for k, (pa, pb) in enumerate(pieces):
+                q = Quote(text[pa:pb], pa, pb, "body", speaker, cue, why, mark, n)
+                if len(pieces) > 1:
+                    q.group, q.part = f"{a}", k + 1
+                quotes.append(q)
+            if speaker:
+                state.last_speaker = speaker
+                if any(m.canonical == speaker and m.kind == "person" for m in mentions):
+                    state.last_person_speaker = speaker
+                state.paragraph_speaker[para_of(b)] = speaker
         _update_state(masked, ms, s0, s1, subj, state, para_of)
     return quotes
 
@@ -316,10 +334,6 @@ def _paragraph_index(text: str):
         return k
 
     return index
-
-
-def _quote_text(text: str, a: int, b: int) -> str:
-    return re.sub(r"\s*\n\s*\n\s*[“\"]?", " ", text[a:b]).strip()
 
 
 def _speaker(masked, ms, s0, s1, a, b, subj, state, para_of) -> tuple[str | None, str, str]:
@@ -341,16 +355,32 @@ def _speaker(masked, ms, s0, s1, a, b, subj, state, para_of) -> tuple[str | None
         cue = post[m.start("win") : m.end("verb")].strip()
         win_ms = [x for x in ms if b < x.start < vpos]
         after_ms = [x for x in ms if vpos < x.start < s1]
-        found = _cue_speaker(masked, ms, s0, s1, vpos, win_ms or after_ms[:1], subj, state)
-        if found[0]:
-            return found[0], cue, f"cue after the quotation: {found[1]}"
+        cands = win_ms or after_ms[:1]
+        if cands:
+            who, why = _from_mention(masked, ms, s0, s1, cands[0], subj, state, a)
+            if who:
+                return who, cue, f"cue after the quotation: {why}"
     # 2. a cue before the opening mark in the same sentence: 'Putin remarked, “' / 'Kim added that “'
-    pre_verbs = [v for v in _VERB.finditer(masked, s0, a - 1)]
+    pre_verbs = list(_VERB.finditer(masked, s0, a - 1))
     if pre_verbs:
         v = pre_verbs[-1]
         cue = masked[max(s0, v.start() - 40) : v.end()].strip()
         near = _nearest_before(ms, masked, s0, v.start())
-        if (
+        gerund = v.group(0).lower().endswith("ing")
+        with_x = re.search(
+            r"\bwith\s+$",
+            masked[max(s0, v.start() - 60) : v.start() - len(_last_word(masked, v.start()))],
+        )
+        if gerund and with_x:
+            near = next(
+                (
+                    x
+                    for x in reversed(ms)
+                    if x.end <= v.start() and x.kind in ("person", "institution")
+                ),
+                near,
+            )
+        elif (
             near is not None
             and subj is not None
             and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[near.end : v.start()])
@@ -358,26 +388,29 @@ def _speaker(masked, ms, s0, s1, a, b, subj, state, para_of) -> tuple[str | None
             near = (
                 subj  # "Kim congratulated Putin ... and said": the verb shares the clause's subject
             )
-        if v.group(0).lower().endswith("ing") or (near is not None and near.kind in ("pronoun",)):
-            near = (
-                near
-                if near is not None
-                and near.kind not in ("pronoun",)
-                and not v.group(0).lower().endswith("ing")
-                else (subj or near)
-            )
-        who, why = _from_mention(masked, ms, s0, s1, near, subj, state)
+        elif gerund:
+            near = subj or near
+        who, why = _from_mention(masked, ms, s0, s1, near, subj, state, a)
         if who:
             return who, cue, f"cue before the quotation: {why}"
     # 3. 'according to the message' / 'KCNA cited the letter as saying' anywhere in the sentence
     for pat in (_AS_SAYING, _ACCORDING):
         for m in pat.finditer(masked, s0, s1):
             obj_ms = [x for x in ms if m.start("obj") <= x.start < m.end("obj")]
-            if obj_ms:
-                who, why = _resolve(obj_ms[0], state, subj)
-                if who:
-                    return who, m.group(0), f"{why}"
-    # 4. no cue: the speaker before, in this paragraph or the one above
+            if not obj_ms:
+                continue
+            if obj_ms[0].kind == "media" and subj is not None and subj.kind == "person":
+                return (
+                    subj.canonical,
+                    m.group(0),
+                    f"'{subj.text}' speaks; {obj_ms[0].text} reports it",
+                )
+            who, why = _resolve(obj_ms[0], state, subj)
+            if who:
+                return who, m.group(0), why
+    # 4. no cue: the sentence's own subject if a person, else the speaker before
+    if subj is not None and subj.kind == "person":
+        return subj.canonical, "", f"no cue: the sentence's subject '{subj.text}'"
     p = para_of(a)
     for k in (p, p - 1):
         if k in state.paragraph_speaker:
@@ -390,15 +423,8 @@ def _speaker(masked, ms, s0, s1, a, b, subj, state, para_of) -> tuple[str | None
     return None, "", "no cue and no speaker in context"
 
 
-def _cue_speaker(masked, ms, s0, s1, vpos, cands, subj, state) -> tuple[str | None, str]:
-    if not cands:
-        return None, ""
-    first = cands[0]
-    return _from_mention(masked, ms, s0, s1, first, subj, state, verb_at=vpos)
-
-
-def _from_mention(masked, ms, s0, s1, m, subj, state, verb_at=None) -> tuple[str | None, str]:
-    """Speaker for a cue whose subject is ``m``; a media subject defers to a person speaking in the sentence."""
+def _from_mention(masked, ms, s0, s1, m, subj, state, quote_at=None) -> tuple[str | None, str]:
+    """Speaker for a cue whose subject is ``m``; a media subject or a bare 'it' defers to a person speaking in the sentence."""
     if m is None:
         return None, ""
     if m.kind == "media":
@@ -409,20 +435,34 @@ def _from_mention(masked, ms, s0, s1, m, subj, state, verb_at=None) -> tuple[str
                 who, why = _resolve(obj_ms[0], state, subj)
                 if who:
                     return who, f"{m.text} quoting {why}"
-        if subj is not None and subj.kind == "person" and subj is not m:
-            return subj.canonical, f"'{subj.text}' speaks; {m.text} reports it"
-    who, why = _resolve(m, state, subj)
-    return who, why
+    if m.kind in ("media", "it") and quote_at is not None:
+        speaking = _person_speaking_before(masked, ms, s0, quote_at)
+        if speaking is not None and speaking is not m:
+            return speaking.canonical, f"'{speaking.text}' speaks; '{m.text}' reports it"
+    return _resolve(m, state, subj)
 
 
 def _update_state(masked, ms, s0, s1, subj, state, para_of) -> None:
     persons = [m for m in ms if m.kind == "person"]
     if persons:
         state.last_person = persons[-1].canonical
+    sentence = masked[s0:s1]
+    cited_document = any(
+        m.kind == "document"
+        and (
+            _AS_SAYING.search(sentence)
+            or m is subj
+            or re.search(r"\baccording\s+to\s+$", masked[max(s0, m.start - 20) : m.start])
+        )
+        for m in ms
+    )
+    if subj is not None and subj.kind in ("institution", "media") and not cited_document:
+        state.it_referent = subj.canonical
+    elif cited_document:
+        state.it_referent = state.last_author
     if subj is None:
         return
     who, _ = _resolve(subj, state, subj)
-    sentence = masked[s0:s1]
     has_document = any(m.kind == "document" for m in ms) or re.search(
         r"\b(?:letter|message|telegram|card|greetings)\b", sentence, re.I
     )
@@ -433,15 +473,16 @@ def _update_state(masked, ms, s0, s1, subj, state, para_of) -> None:
         and (_SENDING.search(sentence) or subj.kind == "person")
     ):
         state.last_author = who
+    if subj.kind == "document" and subj.canonical not in _DOCUMENT_NOUNS:
+        state.last_author = subj.canonical
     if (
         who
         and subj.kind in ("person", "pronoun")
         and (_SENDING.search(sentence) or _VERB.search(sentence))
     ):
         state.paragraph_speaker[para_of(s0)] = who
-        state.last_speaker = (
-            who if has_document or _SENDING.search(sentence) else state.last_speaker
-        )
+        if has_document or _SENDING.search(sentence):
+            state.last_speaker = who
 
 
 def headline_quotes(cd: CleanDoc, when: dt.date | None) -> list[Quote]:
@@ -473,3 +514,35 @@ def extract_quotes(cd: CleanDoc, when: dt.date | None = None) -> QuoteResult:
         if not q.speaker:
             result.warnings.append(f"no speaker found for the quotation {q.text[:40]!r}")
     return result
+
+
+def _relative_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of ", which …," and ", who …," asides, whose names are not the subject of the main verb."""
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r",\s+(?:which|who|whose|whom)\b[^,]*,", text[lo:hi])
+    ]
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A quotation over several paragraphs as one span per paragraph (without the repeated opening mark)."""
+    out, start = [], a
+    for m in re.finditer(r"\s*\n\s*\n\s*[“\"]?", text[a:b]):
+        out.append((start, a + m.start()))
+        start = a + m.end()
+    out.append((start, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _last_word(text: str, pos: int) -> str:
+    m = re.search(r"(\S+\s+)$", text[:pos])
+    return m.group(1) if m else ""
+
+
+def _person_speaking_before(masked, ms, s0, pos) -> Mention | None:
+    """A person who is the subject of a reporting verb before ``pos`` in the sentence ("Putin … said …")."""
+    for v in reversed(list(_VERB.finditer(masked, s0, pos))):
+        near = _nearest_before(ms, masked, s0, v.start())
+        if near is not None and near.kind == "person":
+            return near
+    return None
