@@ -14,9 +14,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def make_doc(text: str, name: str = "page.txt") -> Document:
     norm, tmap = normalise(text)
-    return Document(
-        Path(name).stem, name, Path(name), len(text.encode()), "utf-8", text, norm, tmap
-    )
+    return Document(Path(name).stem, name, Path(name), len(text.encode()), "utf-8", text, norm, tmap)
 
 
 def page(text: str) -> CleanDoc:

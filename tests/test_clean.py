@@ -12,9 +12,7 @@ STORY = (
     "North Korean leader Kim Jong Un sent a message to Russian President Vladimir Putin on Friday, "
     "state media said, pledging to deepen the ties between the two countries."
 )
-SECOND = (
-    "The message marked the anniversary of the establishment of diplomatic relations, KCNA said."
-)
+SECOND = "The message marked the anniversary of the establishment of diplomatic relations, KCNA said."
 
 
 def test_share_rows_and_font_size_menus_are_furniture():
@@ -33,20 +31,14 @@ def test_share_rows_and_font_size_menus_are_furniture():
 
 
 def test_a_caption_printed_twice_is_a_caption_not_body():
-    cap = (
-        "North Korean leader Kim Jong-un shakes hands with an official after the session. / Yonhap"
-    )
-    cd = page(
-        f"Kim writes to Putin on ties\n\n{cap}\n{cap}\n\nBy Yi Whan-woo\n\n{STORY}\n\n{SECOND}\n"
-    )
+    cap = "North Korean leader Kim Jong-un shakes hands with an official after the session. / Yonhap"
+    cd = page(f"Kim writes to Putin on ties\n\n{cap}\n{cap}\n\nBy Yi Whan-woo\n\n{STORY}\n\n{SECOND}\n")
     assert [ln.cls for ln in cd.lines if ln.text == cap] == ["caption", "caption"]
     assert "Yonhap" not in cd.body
 
 
 def test_a_photo_credit_in_parentheses_marks_a_caption():
-    cd = page(
-        f"Kim writes to Putin on ties\n\nNorth Korean leader Kim Jong-Un (File | AP)\n\nBy ANI\n\n{STORY}\n"
-    )
+    cd = page(f"Kim writes to Putin on ties\n\nNorth Korean leader Kim Jong-Un (File | AP)\n\nBy ANI\n\n{STORY}\n")
     assert classes(cd)["North Korean leader Kim Jong-Un (File | AP)"] == "caption"
     assert classes(cd)["By ANI"] == "byline"
 
@@ -81,9 +73,7 @@ def test_breadcrumb_prefix(text, crumb):
 
 
 def test_footer_after_an_end_of_story_marker_is_dropped():
-    cd = page(
-        f"Kim writes to Putin\n\n{STORY}\n\n{SECOND} EFE\n\nco-ahg/tw\n\nRelated Articles\n\nBack to top button"
-    )
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{SECOND} EFE\n\nco-ahg/tw\n\nRelated Articles\n\nBack to top button")
     got = classes(cd)
     assert got["co-ahg/tw"] == "footer"
     assert got["Related Articles"] == "footer"
@@ -92,9 +82,7 @@ def test_footer_after_an_end_of_story_marker_is_dropped():
 
 
 def test_author_box_with_an_email_is_not_body():
-    cd = page(
-        f"Kim writes to Putin\n\n{STORY}\n\n{SECOND}\n\nYi Whan-woo yistory@koreatimes.co.kr\n\nX\nCLOSE\n"
-    )
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{SECOND}\n\nYi Whan-woo yistory@koreatimes.co.kr\n\nX\nCLOSE\n")
     got = classes(cd)
     assert got["Yi Whan-woo yistory@koreatimes.co.kr"] == "author"
     assert got["CLOSE"] == "navigation"

@@ -139,9 +139,7 @@ def test_quotes_and_apostrophes_are_kept_exactly(tmp_path):
 
 
 def test_to_raw_maps_every_character_back_to_the_raw_text(tmp_path):
-    raw = (
-        "Kim\u00a0Jong\u200b Un\r\nwrote to\u00a0Putin\u200b\u200b.\r\n\r\nIt\u2019s\u200b here\r\n"
-    )
+    raw = "Kim\u00a0Jong\u200b Un\r\nwrote to\u00a0Putin\u200b\u200b.\r\n\r\nIt\u2019s\u200b here\r\n"
     doc = read_bytes(tmp_path, raw.encode())
     assert doc.raw == raw
     assert doc.text == "Kim Jong Un\nwrote to Putin.\n\nIt’s here\n"

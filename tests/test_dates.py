@@ -18,9 +18,7 @@ from helpers import FIXTURES, SEEDS, page
 
 D = dt.date
 HEADLINE = "Kim writes to Putin about bilateral ties"
-FILLER = (
-    "The official news agency of the country carried the full text of the message in its report."
-)
+FILLER = "The official news agency of the country carried the full text of the message in its report."
 
 
 def run(text: str, published: D | None = None, earliest: D | None = None, latest: D | None = None):
@@ -52,9 +50,7 @@ MON = D(2022, 8, 15)  # a Monday
 
 
 def test_a_full_month_day_year_date_is_that_day():
-    assert one(
-        "They met in Vladivostok on April 25, 2019, for talks.", "on April 25, 2019", SAT
-    ) == (
+    assert one("They met in Vladivostok on April 25, 2019, for talks.", "on April 25, 2019", SAT) == (
         D(2019, 4, 25),
         D(2019, 4, 25),
     )
@@ -78,9 +74,7 @@ def test_a_year_after_a_preposition_has_year_precision():
 
 
 def test_a_year_after_an_article_is_that_year():
-    assert one(
-        "The agreements reached at the 2019 meeting in Vladivostok hold.", "the 2019", SAT
-    ) == (
+    assert one("The agreements reached at the 2019 meeting in Vladivostok hold.", "the 2019", SAT) == (
         D(2019, 1, 1),
         D(2019, 12, 31),
     )
@@ -100,9 +94,7 @@ def test_a_hyphenated_day_range_is_day_bounds():
 
 
 def test_a_from_to_range_is_day_bounds():
-    text = (
-        "Vladivostok is set to host the Eastern Economic Forum from September 10 to 13 this year."
-    )
+    text = "Vladivostok is set to host the Eastern Economic Forum from September 10 to 13 this year."
     assert one(text, "from September 10 to 13", D(2023, 9, 9)) == (D(2023, 9, 10), D(2023, 9, 13))
 
 
@@ -112,9 +104,7 @@ def test_an_abbreviated_month_range_is_day_bounds():
 
 
 def test_a_juche_date_is_its_gregorian_day():
-    assert one(
-        "The message was dated Juche112(2023).6.12. in the archive.", "Juche112(2023).6.12"
-    ) == (
+    assert one("The message was dated Juche112(2023).6.12. in the archive.", "Juche112(2023).6.12") == (
         D(2023, 6, 12),
         D(2023, 6, 12),
     )
@@ -136,9 +126,7 @@ def test_a_day_without_year_in_a_past_sentence_is_the_most_recent_one():
 
 
 def test_a_day_without_year_after_publication_in_a_past_sentence_is_last_year():
-    assert one(
-        "Kim inspected a factory on December 30 with officials.", "on December 30", D(2024, 1, 2)
-    ) == (
+    assert one("Kim inspected a factory on December 30 with officials.", "on December 30", D(2024, 1, 2)) == (
         D(2023, 12, 30),
         D(2023, 12, 30),
     )
@@ -264,9 +252,7 @@ def test_next_weekday_is_after_the_day_of_publication():
 
 
 def test_a_weekday_with_a_time_of_day_is_that_day():
-    assert one(
-        "Putin left for Vietnam on Monday night after the talks.", "on Monday night", D(2022, 8, 16)
-    ) == (
+    assert one("Putin left for Vietnam on Monday night after the talks.", "on Monday night", D(2022, 8, 16)) == (
         MON,
         MON,
     )
@@ -337,9 +323,7 @@ def test_last_this_next_year_and_month_count_from_publication(words, lo, hi):
 
 
 def test_later_this_month_is_the_rest_of_the_month():
-    text = (
-        "Reports suggest a meeting between the two leaders to be held in Russia later this month."
-    )
+    text = "Reports suggest a meeting between the two leaders to be held in Russia later this month."
     assert one(text, "later this month", D(2023, 9, 9)) == (D(2023, 9, 10), D(2023, 9, 30))
 
 
@@ -360,9 +344,7 @@ def test_years_ago_is_a_year():
 
 
 def test_number_words_count_in_months_ago():
-    assert one(
-        "The two sides signed the accord three months ago in Moscow.", "three months ago", MON
-    ) == (
+    assert one("The two sides signed the accord three months ago in Moscow.", "three months ago", MON) == (
         D(2022, 5, 1),
         D(2022, 5, 31),
     )
@@ -421,9 +403,7 @@ def test_an_anniversary_of_a_known_event_is_its_date_plus_the_years():
 
 
 def test_a_named_event_alone_is_not_a_date_expression():
-    assert (
-        run("The Hanoi summit ended abruptly without an agreement on denuclearisation.", SAT) == []
-    )
+    assert run("The Hanoi summit ended abruptly without an agreement on denuclearisation.", SAT) == []
 
 
 def test_an_ordinal_alone_is_not_a_date():
@@ -440,10 +420,7 @@ def test_an_ordinal_alone_is_not_a_date():
 
 
 def test_may_and_march_the_verbs_are_not_dates():
-    assert (
-        run("Kim may travel by train, and troops may march through the capital in a parade.", SAT)
-        == []
-    )
+    assert run("Kim may travel by train, and troops may march through the capital in a parade.", SAT) == []
 
 
 def test_counts_ages_and_times_are_not_dates():
@@ -493,9 +470,7 @@ def test_body_offsets_point_into_the_body():
 
 
 def test_results_are_sorted_by_section_then_start():
-    cd = page(
-        f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n"
-    )
+    cd = page(f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n")
     found = extract_dates(cd, PubDate(published=D(2024, 1, 1)))
     assert [e.section for e in found] == ["headline", "body", "body"]
     assert found[1].start < found[2].start
@@ -579,9 +554,7 @@ def score(folder, gold_docs: list[dict]) -> tuple[int, int, list[str]]:
             if any(lo <= e.date_earliest and e.date_latest <= hi for e in judged):
                 right += 1
             else:
-                got = [
-                    f"{e.expression!r} {e.date_earliest}..{e.date_latest}" for e in judged
-                ] or "nothing"
+                got = [f"{e.expression!r} {e.date_earliest}..{e.date_latest}" for e in judged] or "nothing"
                 misses.append(f"{doc['file']}: {g['expression']!r} gold {lo}..{hi} got {got}")
     return right, total, misses
 

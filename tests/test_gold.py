@@ -23,7 +23,9 @@ from helpers import FIXTURES, SEEDS
 DEV = FIXTURES / "dev"
 SEED_GOLD = json.loads((FIXTURES / "gold_seeds.json").read_text(encoding="utf-8"))["documents"]
 DEV_GOLD = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))["documents"]
-REQUIRED = "doc_id file headline outlet wire_agency byline dateline published published_earliest published_latest body".split()
+REQUIRED = (
+    "doc_id file headline outlet wire_agency byline dateline published published_earliest published_latest body".split()
+)
 
 
 def norm(s: str | None) -> str:
@@ -48,9 +50,7 @@ def bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
         d = dt.date(*parts)
         return d, d
     if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1), dt.date(
-            parts[0], parts[1], calendar.monthrange(*parts)[1]
-        )
+        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], calendar.monthrange(*parts)[1])
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
@@ -70,10 +70,7 @@ def check(gold: dict, row: dict) -> list[tuple[str, bool, str]]:
     ok = pi is None if gi is None else pi is not None and gi[0] <= pi[0] and pi[1] <= gi[1]
     out.append(("meta published", ok, f"gold {gi} got {pi} ({row.get('published_evidence')})"))
     body = norm(row.get("body"))
-    out += [
-        ("body keeps text", norm(s) in body, f"lost {s!r}")
-        for s in gold.get("body_must_contain", [])
-    ]
+    out += [("body keeps text", norm(s) in body, f"lost {s!r}") for s in gold.get("body_must_contain", [])]
     out += [
         ("body drops boilerplate", bool(body) and norm(s) not in body, f"kept {s!r}")
         for s in gold.get("body_must_not_contain", [])
@@ -125,10 +122,7 @@ def check_extraction(gold: dict, tables: dict[str, list[dict]]) -> list[tuple[st
         hit = None
         for i, p in enumerate(of["letters"]):
             pi = interval(p, "date")
-            if i in used or not (
-                name_match(lt["sender"], p["sender"])
-                and name_match(lt["recipient"], p["recipient"])
-            ):
+            if i in used or not (name_match(lt["sender"], p["sender"]) and name_match(lt["recipient"], p["recipient"])):
                 continue
             if pi and gi and pi[0] <= gi[1] and gi[0] <= pi[1]:
                 hit = i
@@ -149,19 +143,12 @@ def check_extraction(gold: dict, tables: dict[str, list[dict]]) -> list[tuple[st
     for e in gold.get("date_expressions", []):
         if e.get("note"):
             continue
-        gi = (
-            bounds(e["date"])
-            if e.get("date")
-            else (bounds(e["date_earliest"])[0], bounds(e["date_latest"])[1])
-        )
+        gi = bounds(e["date"]) if e.get("date") else (bounds(e["date_earliest"])[0], bounds(e["date_latest"])[1])
         cands = [
             p
             for p in of["dates"]
             if norm(p["expression"])
-            and (
-                norm(e["expression"]) in norm(p["expression"])
-                or norm(p["expression"]) in norm(e["expression"])
-            )
+            and (norm(e["expression"]) in norm(p["expression"]) or norm(p["expression"]) in norm(e["expression"]))
         ]
         ok = any((pi := interval(p, "date")) and gi[0] <= pi[0] and pi[1] <= gi[1] for p in cands)
         out.append(("date expressions resolved", ok, f"{e['expression']!r} gold {gi}"))

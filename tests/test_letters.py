@@ -26,9 +26,7 @@ def pairs(found) -> list[tuple[str, str]]:
 
 
 def test_a_letter_with_sender_recipient_and_weekday():
-    (lt,) = letters(
-        "North Korean leader Kim Jong-un on Friday wrote a letter to Russian President Vladimir Putin."
-    )
+    (lt,) = letters("North Korean leader Kim Jong-un on Friday wrote a letter to Russian President Vladimir Putin.")
     assert (lt.sender, lt.recipient) == ("Kim Jong Un", "Vladimir Putin")
     assert (lt.date_earliest, lt.date_latest) == (D(2019, 4, 19), D(2019, 4, 19))
     assert lt.date == "2019-04-19"
@@ -57,9 +55,7 @@ def test_a_third_party_message_is_its_own_letter():
 
 
 def test_an_exchange_of_letters_is_two_letters():
-    found = letters(
-        "Kim visited Russia in September, after which the two leaders exchanged letters a month later."
-    )
+    found = letters("Kim visited Russia in September, after which the two leaders exchanged letters a month later.")
     assert sorted(pairs(found)) == [
         ("Kim Jong Un", "Vladimir Putin"),
         ("Vladimir Putin", "Kim Jong Un"),

@@ -34,9 +34,7 @@ def test_the_agency_credit_in_a_dateline_is_the_wire_and_its_own_outlet():
 
 
 def test_a_masthead_names_the_outlet_even_for_agency_copy():
-    m = meta(
-        f"FRANCE 24\nLive\n\nKim writes to Putin\n\nSeoul (AFP) – {STORY}\n\nceb/kjk\n\n© 2023 AFP\n"
-    )
+    m = meta(f"FRANCE 24\nLive\n\nKim writes to Putin\n\nSeoul (AFP) – {STORY}\n\nceb/kjk\n\n© 2023 AFP\n")
     assert m.outlet.value == "France 24"
     assert m.wire_agency.value == "AFP"
 
@@ -63,16 +61,12 @@ def test_a_reporting_credit_gives_the_byline():
 
 
 def test_a_sign_off_names_the_wire():
-    m = meta(
-        f"Kim expresses desire for ties\n\n{STORY}\n\nThe friendship is old and strong, the message said. EFE\n"
-    )
+    m = meta(f"Kim expresses desire for ties\n\n{STORY}\n\nThe friendship is old and strong, the message said. EFE\n")
     assert m.wire_agency.value == "EFE"
 
 
 def test_a_photo_credit_does_not_make_a_wire_agency():
-    m = meta(
-        f"Putin sends letter to Kim\n\nKim shakes hands with an official. / Yonhap\n\nBy Yi Whan-woo\n\n{STORY}\n"
-    )
+    m = meta(f"Putin sends letter to Kim\n\nKim shakes hands with an official. / Yonhap\n\nBy Yi Whan-woo\n\n{STORY}\n")
     assert m.wire_agency.value is None
     assert m.byline.value == "Yi Whan-woo"
 
@@ -95,15 +89,11 @@ def test_an_unknown_publication_name_above_the_headline_is_a_masthead_not_the_he
 
 
 def test_a_name_alone_under_the_headline_is_the_byline():
-    m = meta(
-        f"Kim writes to Putin on ties\n\nKim Tong-Hyung\n\nSEOUL, South Korea (AP) — {STORY}\n"
-    )
+    m = meta(f"Kim writes to Putin on ties\n\nKim Tong-Hyung\n\nSEOUL, South Korea (AP) — {STORY}\n")
     assert m.byline.value == "Kim Tong-Hyung"
     assert m.wire_agency.value == "AP"
 
 
 def test_an_agency_copyright_names_the_wire():
-    m = meta(
-        f"Kim writes to Putin on ties\n\n{STORY}\n\nCopyright 2024 The Associated Press. All Rights Reserved.\n"
-    )
+    m = meta(f"Kim writes to Putin on ties\n\n{STORY}\n\nCopyright 2024 The Associated Press. All Rights Reserved.\n")
     assert m.wire_agency.value == "AP"

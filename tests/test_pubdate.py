@@ -25,9 +25,7 @@ def test_a_labelled_date_line_is_the_publication_date():
 
 
 def test_a_date_line_under_the_headline_is_the_publication_date():
-    p = pub(
-        "Putin calls for closer ties\n\nSat Sep 09 2023\nicon-facebook\n\nMOSCOW: Putin sent greetings to Kim.\n"
-    )
+    p = pub("Putin calls for closer ties\n\nSat Sep 09 2023\nicon-facebook\n\nMOSCOW: Putin sent greetings to Kim.\n")
     assert p.published == D(2023, 9, 9)
 
 
@@ -60,9 +58,7 @@ def test_a_dateline_without_year_takes_the_year_from_an_anniversary():
 
 
 def test_a_dateline_without_year_takes_the_year_from_an_age():
-    p = pub(
-        "PYONGYANG, Oct. 7 (Xinhua) -- Kim sent greetings to Putin on Saturday.\n\nPutin turned 71 on Saturday.\n"
-    )
+    p = pub("PYONGYANG, Oct. 7 (Xinhua) -- Kim sent greetings to Putin on Saturday.\n\nPutin turned 71 on Saturday.\n")
     assert p.published == D(2023, 10, 7)
 
 
@@ -95,9 +91,7 @@ def test_former_president_bounds_the_date_from_below():
 
 
 def test_no_evidence_leaves_the_date_open():
-    p = pub(
-        "Kim writes to Putin\n\nKim wrote to Putin about friendship, officials said in a statement.\n"
-    )
+    p = pub("Kim writes to Putin\n\nKim wrote to Putin about friendship, officials said in a statement.\n")
     assert p.published is None and p.earliest is None and p.latest is None
     assert "publication date unknown" in p.warnings
 
@@ -111,9 +105,7 @@ def test_conflicting_evidence_is_set_aside_with_a_warning():
 
 
 def test_a_printed_weekday_that_disagrees_is_a_warning():
-    p = pub(
-        "Kim writes to Putin\n\nFriday, September 9, 2023\n\nKim sent a message to Putin, officials said.\n"
-    )
+    p = pub("Kim writes to Putin\n\nFriday, September 9, 2023\n\nKim sent a message to Putin, officials said.\n")
     assert p.published == D(2023, 9, 9)
     assert any("weekday" in w for w in p.warnings)
 

@@ -16,9 +16,7 @@ def quotes(body: str, headline: str = "Kim writes to Putin on ties"):
     return extract_quotes(page(f"{headline}\n\n{body}"), WHEN)
 
 
-def spoken(
-    body: str, headline: str = "Kim writes to Putin on ties"
-) -> list[tuple[str, str | None]]:
+def spoken(body: str, headline: str = "Kim writes to Putin on ties") -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in quotes(body, headline).quotes]
 
 
@@ -41,15 +39,11 @@ def test_apostrophes_never_end_a_quotation():
 
 
 def test_single_quoted_phrase_in_a_headline():
-    assert texts("Putin Calls for Closer Ties with North Korea ‘on All Fronts’: Kremlin") == [
-        "on All Fronts"
-    ]
+    assert texts("Putin Calls for Closer Ties with North Korea ‘on All Fronts’: Kremlin") == ["on All Fronts"]
 
 
 def test_straight_single_quotes_in_a_headline_but_not_apostrophes():
-    assert texts("Kim's letter hails 'invincible friendship' with Russia's Putin") == [
-        "invincible friendship"
-    ]
+    assert texts("Kim's letter hails 'invincible friendship' with Russia's Putin") == ["invincible friendship"]
 
 
 def test_a_plural_possessive_inside_single_quotes_does_not_close_them():
@@ -72,9 +66,7 @@ def test_a_quotation_over_two_paragraphs_is_one_row_per_paragraph_with_one_speak
 
 
 def test_an_unbalanced_mark_gives_a_warning_not_a_crash():
-    r = quotes(
-        "Kim said “we are friends and we will stay so for ever.\n\nPutin agreed with him on that point."
-    )
+    r = quotes("Kim said “we are friends and we will stay so for ever.\n\nPutin agreed with him on that point.")
     assert [q.text for q in r.quotes] == ["we are friends and we will stay so for ever."]
     assert any("unbalanced" in w for w in r.warnings)
 

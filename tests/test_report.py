@@ -33,9 +33,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, Path]:
     corpus.mkdir()
     write_notebook(root / "nbs", "01_tiny", "print('corpus is', corpus)")
     out = root / "out"
-    status = report.main(
-        ["--corpus", str(corpus), "--out", str(out), "--notebooks", str(root / "nbs")]
-    )
+    status = report.main(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(root / "nbs")])
     return status, out, corpus
 
 
@@ -73,9 +71,7 @@ def test_no_notebooks_gives_an_index_saying_so(tmp_path: Path) -> None:
     assert "no notebooks" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
 
-def test_failing_notebook_exits_non_zero_with_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_failing_notebook_exits_non_zero_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_notebook(tmp_path / "nbs", "02_broken", "raise ValueError('bad input')")
     args = ["--corpus", str(tmp_path), "--out", str(tmp_path / "out")]
     assert report.main([*args, "--notebooks", str(tmp_path / "nbs")]) == 1

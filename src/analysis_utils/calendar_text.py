@@ -30,7 +30,9 @@ MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-WEEKDAY_RE = r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
+WEEKDAY_RE = (
+    r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
@@ -38,17 +40,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # North Korean style: "Juche112(2023).6.12."
     (
         "juche",
-        re.compile(
-            r"\bJuche\s*\d{1,3}\s*\((?P<y>\d{4})\)\.(?P<m>1[0-2]|0?[1-9])\.(?P<d>[12]\d|3[01]|0?[1-9])\b"
-        ),
+        re.compile(r"\bJuche\s*\d{1,3}\s*\((?P<y>\d{4})\)\.(?P<m>1[0-2]|0?[1-9])\.(?P<d>[12]\d|3[01]|0?[1-9])\b"),
     ),
     # numeric day/month/year as printed outside the US ("15/08/2023"); month/day only if day > 12
     ("num", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})\b")),
     (
         "iso",
-        re.compile(
-            rf"\b(?P<y>{_YEAR})[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<d>[12]\d|3[01]|0?[1-9])\b"
-        ),
+        re.compile(rf"\b(?P<y>{_YEAR})[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<d>[12]\d|3[01]|0?[1-9])\b"),
     ),
     (
         "mdy",
@@ -125,12 +123,7 @@ def find_dates(text: str) -> list[DateMention]:
                 month = int(g["m"]) if kind in ("iso", "juche") else month_number(g["mon"])
             if month is None:
                 continue
-            if (
-                kind in ("mdy", "dmy")
-                and g["mon"].lower() == "may"
-                and not g.get("y")
-                and not g.get("wd")
-            ):
+            if kind in ("mdy", "dmy") and g["mon"].lower() == "may" and not g.get("y") and not g.get("wd"):
                 # "may 5" is a date, "May" alone a verb; keep only unambiguous forms.
                 if not re.match(r"May\s", m.group(0)) and not re.match(r"\d", m.group(0)):
                     continue

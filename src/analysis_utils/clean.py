@@ -30,9 +30,7 @@ _DATE_LABEL = re.compile(
     r"created|date|issued|released|dated|print edition)\b",
     re.IGNORECASE,
 )
-_TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE
-)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
 _ZONE = re.compile(
     r"\b(?:KST|GMT|UTC|IST|MSK|EST|EDT|ET|BST|CET|JST|HKT|SGT|PT|PST|PDT)\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
 )
@@ -81,9 +79,7 @@ class CleanDoc:
     doc: Document
     lines: list[Line]
     body: str = ""
-    segments: list[tuple[int, int, int]] = field(
-        default_factory=list
-    )  # (body_start, text_start, length)
+    segments: list[tuple[int, int, int]] = field(default_factory=list)  # (body_start, text_start, length)
     headline: Line | None = None
     headline_text: str | None = None
     dateline: Dateline | None = None
@@ -188,11 +184,7 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
     rest = _DATE_LABEL.sub(" ", rest)
     crumbs = breadcrumb_prefix(rest.strip())
     leftover = words(rest.strip()[crumbs:])
-    leftover = [
-        w
-        for w in leftover
-        if w.lower() not in {"on", "at", "of", "the", "am", "pm", "a", "m", "gmt", "kst"}
-    ]
+    leftover = [w for w in leftover if w.lower() not in {"on", "at", "of", "the", "am", "pm", "a", "m", "gmt", "kst"}]
     if len(leftover) > 4 or (len(leftover) > 2 and not _NAME_WORDS.fullmatch(" ".join(leftover))):
         return None
     what = f"{label.group('label').lower()} date" if label else "date"
@@ -234,18 +226,14 @@ def _menu(core: str) -> bool:
     items = [x.strip() for x in re.split(r"\s+[|/»›>·•]\s+|\s{2,}\|\s{2,}", core)]
     if len(items) < 2 or any(not x for x in items):
         return False
-    return all(
-        len(words(x)) <= 3 and not is_sentence(x) and not re.search(r"\d{4}", x) for x in items
-    )
+    return all(len(words(x)) <= 3 and not is_sentence(x) and not re.search(r"\d{4}", x) for x in items)
 
 
 def _dateline_ok(m: re.Match[str] | None) -> bool:
     if not m:
         return False
     place = m.group("place")
-    has_more = bool(
-        m.group("date") or m.group("agency") or m.group("agency_slash") or m.group("agency_b")
-    )
+    has_more = bool(m.group("date") or m.group("agency") or m.group("agency_slash") or m.group("agency_b"))
     letters = re.sub(r"[^A-Za-z]", "", place)
     if m.group("agency") and not re.fullmatch(r"[A-Za-z][\w .&-]*", m.group("agency")):
         return False
@@ -307,11 +295,7 @@ def _first_pass(ln: Line) -> None:
     found = _date_line(core)
     if found:
         reason, leftover = found
-        if (
-            len(leftover) >= 2
-            and _NAME_WORDS.fullmatch(" ".join(leftover))
-            and not _nav_word(leftover)
-        ):
+        if len(leftover) >= 2 and _NAME_WORDS.fullmatch(" ".join(leftover)) and not _nav_word(leftover):
             ln.cls, ln.reason = "byline", f"a name with the {reason}"
         else:
             ln.cls, ln.reason = "date", reason
@@ -386,9 +370,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
         if (
             cd.headline is None
             and _looks_like_masthead(core)
-            and any(
-                x.cls == "body" and x.index > ln.index and is_title_like(x.text) for x in header
-            )
+            and any(x.cls == "body" and x.index > ln.index and is_title_like(x.text) for x in header)
         ):
             ln.cls, ln.reason = "navigation", "masthead: a publication's name above the headline"
             continue
@@ -429,29 +411,15 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
         if ln.cls == "footer" and ln.reason.endswith("(end of story)"):
             ended = ln.text
             continue
-        if (
-            ln.cls == "footer"
-            and ln.reason.startswith("link to another")
-            and len(words(ln.text)) <= 3
-        ):
+        if ln.cls == "footer" and ln.reason.startswith("link to another") and len(words(ln.text)) <= 3:
             nxt = body[i + 1] if i + 1 < len(body) else None
-            if (
-                nxt is not None
-                and nxt.cls == "body"
-                and nxt.index == ln.index + 1
-                and not _is_prose(nxt.text)
-            ):
+            if nxt is not None and nxt.cls == "body" and nxt.index == ln.index + 1 and not _is_prose(nxt.text):
                 nxt.cls, nxt.reason = "footer", f"linked headline after {ln.text!r}"
             continue
         if ln.cls != "body":
             continue
         core = _core(ln.text)
-        if (
-            cd.headline is None
-            and i < first_prose
-            and not _is_prose(core)
-            and not find_dateline(core)
-        ):
+        if cd.headline is None and i < first_prose and not _is_prose(core) and not find_dateline(core):
             if is_title_like(core):
                 ln.cls, ln.reason = "headline", "title-like line above the first paragraph"
                 cd.headline, cd.headline_text = ln, core

@@ -203,9 +203,7 @@ def read_document(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BY
         warnings.append("file looks binary (many control or replacement characters); not analysed")
     if encoding not in ("utf-8", "utf-8-sig"):
         warnings.append(f"decoded as {encoding}")
-    return Document(
-        doc_id or path.stem, path.name, path, size, encoding, raw, text, text_map, status, warnings
-    )
+    return Document(doc_id or path.stem, path.name, path, size, encoding, raw, text, text_map, status, warnings)
 
 
 def _looks_binary(text: str) -> bool:

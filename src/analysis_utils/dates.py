@@ -123,9 +123,7 @@ _M = MONTH_RE  # capitalised month names only: "march" and "may" the verbs never
 _MFULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept\.|Sep\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|a\s+few|several|few|some)"
-_PREP = (
-    r"(?:(?P<prep>(?i:on|in|from|since|by|until|till|through|during|between|before|after|of))\s+)?"
-)
+_PREP = r"(?:(?P<prep>(?i:on|in|from|since|by|until|till|through|during|between|before|after|of))\s+)?"
 _NOT_TIME = r"(?![\d:])"
 _PUBLICATION_AFTER = r"(?!\s+(?:Times|Telegraph|Post|Herald|Express|Mail|Mirror|Star|Independent|Journal|News|Tribune|Edition|Magazine|Sport|Club|School|Service|Bloody)\b)"
 
@@ -201,9 +199,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did|ago|previously|earlier|last)\b", re.I
 _CLAUSE_BEFORE = re.compile(
     r"[,;:()\[\]]|\b(?:after|since|when|which|who|that|while|because|but|following|before|until)\b"
 )
-_CLAUSE_AFTER = re.compile(
-    r"[,;:()\[\]]|\b(?:after|since|when|which|who|that|while|because|but|and)\b"
-)
+_CLAUSE_AFTER = re.compile(r"[,;:()\[\]]|\b(?:after|since|when|which|who|that|while|because|but|and)\b")
 _VAGUE = {"a few": (2, 4), "few": (2, 4), "several": (3, 9), "some": (2, 9), None: (2, 9)}
 _PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "beginning": (1, 10), "start": (1, 10),
                   "middle": (11, 20), "end": (21, 31), "first half": (1, 15), "second half": (16, 31),
@@ -521,9 +517,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
     return None
 
 
-def _shift(
-    iv: tuple[dt.date, dt.date, str], unit: str, n: tuple[int, int], sign: int
-) -> tuple[dt.date, dt.date, str]:
+def _shift(iv: tuple[dt.date, dt.date, str], unit: str, n: tuple[int, int], sign: int) -> tuple[dt.date, dt.date, str]:
     """Move an interval by ``n`` units (a range of counts when vague) forwards or backwards."""
     lo, hi, prec = iv
     a, b = (n[0], n[1]) if sign > 0 else (-n[1], -n[0])
@@ -765,9 +759,7 @@ def _anchored(
         e = here[-1]
         anchor, why = (e.date_earliest, e.date_latest, e.precision), f"from '{e.expression}'"
     if anchor is None:
-        before = [
-            evs[0] for x, _y, evs in events if x < a and len(evs) == 1 and not evs[0].recurring
-        ]
+        before = [evs[0] for x, _y, evs in events if x < a and len(evs) == 1 and not evs[0].recurring]
         if before:
             ev = before[-1]
             prec = "day" if (ev.latest - ev.earliest).days <= 7 else "month"

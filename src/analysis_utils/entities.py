@@ -33,6 +33,10 @@ class Role:
     valid_to: dt.date | None
 
 
+_DEFINITE = re.compile(
+    r"\bthe\s+(?P<noun>ministry|department|agency|office|spokes(?:man|woman|person)|official|analyst|researcher|professor|expert|diplomat|envoy)\b",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 _DOCUMENT = re.compile(
@@ -68,9 +72,7 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, reference.Person]]:
 def _role_holder(role: Role, when: dt.date | None) -> bool:
     if when is None:
         return role.valid_to is None
-    return (role.valid_from is None or role.valid_from <= when) and (
-        role.valid_to is None or when < role.valid_to
-    )
+    return (role.valid_from is None or role.valid_from <= when) and (role.valid_to is None or when < role.valid_to)
 
 
 def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
@@ -88,14 +90,14 @@ def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(0), role.canonical, "person"))
     known_spans = [(m.start, m.end) for m in found]
     for m in _generic_people(text) + _generic_institutions(text):
-        if not any(
-            a < m.end and m.start < b and (b - a) >= (m.end - m.start) for a, b in known_spans
-        ):
+        if not any(a < m.end and m.start < b and (b - a) >= (m.end - m.start) for a, b in known_spans):
             found.append(m)
     for m in _PRONOUN.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), "", "pronoun"))
     for m in _IT.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), "", "it"))
+    for m in _DEFINITE.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(0), m.group("noun").lower(), "definite"))
     for m in _DOCUMENT.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), m.group("noun").lower(), "document"))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -133,7 +135,7 @@ _NOT_A_NAME = frozenset(
     International Airport Island Station Railway Treaty Declaration Strategic Partnership Comprehensive Nations
     Communist Committee Office Service Intelligence Joint Chiefs Staff Unification National Federal Embassy Relations
     Studies Foundation Council Organization Organisation Liberation Founding Anniversary Year New Russky Amur Far-Eastern
-    Kursk Donbas Crimea Kyiv Minsk Hong Kong Singapore Vietnam Vietnamese Belarus Iran Israel Gaza Mongolia Laos Trump
+    Kursk Donbas Crimea Kyiv Minsk Kong Singapore Vietnam Vietnamese Belarus Iran Israel Gaza Mongolia Laos Trump
     Putin Kim Xi""".split()
 )
 
@@ -185,7 +187,7 @@ def _short_names(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         if m.kind == "person" and " " not in m.text.strip():
             family = m.text.strip()
-            earlier = [x for x in full.get(family, []) if m.start - x.end < 300]
+            earlier = [x for x in full.get(family, []) if not re.search(r"[.!?]\s", text[x.end : m.start])]
             if earlier and earlier[-1].canonical != m.canonical:
                 m = Mention(m.start, m.end, m.text, earlier[-1].canonical, "person")
         elif m.kind == "person":
@@ -207,16 +209,20 @@ def _short_names(mentions: list[Mention], text: str) -> list[Mention]:
     return sorted(out + extra, key=lambda x: x.start)
 
 
+_SPOKES = re.compile(r"\s+(?:spokes(?:person|man|woman)|official|officials|source|sources)\b", re.IGNORECASE)
+
+
 def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "Russian President Vladimir Putin": the role and the name that follows it are one mention."""
+    """ "Russian President Vladimir Putin": the role and the name that follows it are one mention.
+
+    An unnamed "State Department spokesperson" speaks for the institution: one institution mention.
+    """
     out: list[Mention] = []
     for m in mentions:
-        if (
-            out
-            and m.kind == "person"
-            and out[-1].kind == "person"
-            and not text[out[-1].end : m.start].strip()
-        ):
+        if m.kind in ("institution", "media") and (sp := _SPOKES.match(text, m.end)):
+            if not re.match(r"\s*,?\s+[A-Z][a-z]+\s+[A-Z]", text[sp.end() : sp.end() + 30]):
+                m = Mention(m.start, sp.end(), text[m.start : sp.end()], m.canonical, m.kind)
+        if out and m.kind == "person" and out[-1].kind == "person" and not text[out[-1].end : m.start].strip():
             prev = out.pop()
             m = Mention(prev.start, m.end, text[prev.start : m.end], m.canonical, "person")
         out.append(m)
@@ -240,11 +246,7 @@ def _owned_documents(mentions: list[Mention], text: str) -> list[Mention]:
                 between + " ",
             ) or re.fullmatch(r"['’]s\s*", between):
                 owner = out.pop()
-                out.append(
-                    Mention(
-                        owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"
-                    )
-                )
+                out.append(Mention(owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"))
                 continue
         if (
             m.kind == "document"
@@ -255,11 +257,7 @@ def _owned_documents(mentions: list[Mention], text: str) -> list[Mention]:
             gap = text[out[-1].end : m.start]
             if re.fullmatch(r"['’]s\s+", gap):
                 owner = out.pop()
-                out.append(
-                    Mention(
-                        owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"
-                    )
-                )
+                out.append(Mention(owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"))
                 continue
         out.append(m)
     return out
@@ -275,12 +273,8 @@ def _generic_institutions(text: str) -> list[Mention]:
     """Ministries the gazetteer does not name: "the Foreign Ministry", "Japan's Defense Ministry"."""
     out = []
     for m in _INSTITUTION.finditer(text):
-        head = " ".join(
-            w.capitalize() if w.lower() not in ("of",) else w for w in m.group("head").split()
-        )
+        head = " ".join(w.capitalize() if w.lower() not in ("of",) else w for w in m.group("head").split())
         where = m.group("adj") or (m.group("country") or "").replace("the ", "")
         name = f"{where} {head}".strip() if where else head
-        out.append(
-            Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", name), "institution")
-        )
+        out.append(Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", name), "institution"))
     return out

@@ -66,9 +66,7 @@ def letter_events(letters: list[Letter]) -> list[Event]:
     for lt in letters:
         if lt.date_earliest is None or lt.date_latest is None:
             continue
-        what = f"{lt.sender} writes to {lt.recipient}" + (
-            f" ({lt.occasion})" if lt.occasion else ""
-        )
+        what = f"{lt.sender} writes to {lt.recipient}" + (f" ({lt.occasion})" if lt.occasion else "")
         out.append(
             Event("letter", lt.date_earliest, lt.date_latest, what, f"{lt.sender} → {lt.recipient}", lt.evidence, lt.start, lt.end,
                   key=f"letter:{lt.sender}→{lt.recipient}")
@@ -130,11 +128,7 @@ def known_event_events(cd: CleanDoc) -> list[Event]:
             if len(evs) != 1 or evs[0].recurring or any(x <= a < y for x, y in ann_spans):
                 continue
             ev = evs[0]
-            kind = (
-                ev.kind
-                if ev.kind in ("summit", "visit", "election", "treaty", "war", "forum")
-                else "other"
-            )
+            kind = ev.kind if ev.kind in ("summit", "visit", "election", "treaty", "war", "forum") else "other"
             out.append(
                 Event(
                     kind,
@@ -172,11 +166,7 @@ def dated_clause_events(cd: CleanDoc, dates: list, taken: list[tuple[int, int]])
             continue
         known = _known_in_clause(sent, d)
         if known is not None:
-            kind = (
-                known.kind
-                if known.kind in ("summit", "visit", "election", "treaty", "war", "forum")
-                else "other"
-            )
+            kind = known.kind if known.kind in ("summit", "visit", "election", "treaty", "war", "forum") else "other"
             out.append(
                 Event(
                     kind,
@@ -196,9 +186,7 @@ def dated_clause_events(cd: CleanDoc, dates: list, taken: list[tuple[int, int]])
         clause = _clause_around(sent, d.start - s0)
         if len(clause.split()) < 7:
             clause = _clause_around(sent, d.start - s0, cut=False)
-        out.append(
-            Event(kind, d.date_earliest, d.date_latest, clause, "", sent.strip(), s0, s1, key="")
-        )
+        out.append(Event(kind, d.date_earliest, d.date_latest, clause, "", sent.strip(), s0, s1, key=""))
     return out
 
 
@@ -215,16 +203,8 @@ def _known_in_clause(sent: str, d):
     for ev in reference.known_events():
         if ev.recurring or not (d.date_earliest <= ev.earliest <= d.date_latest):
             continue
-        places = [
-            w
-            for w in re.findall(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", ev.name)
-            if w not in _NOT_DISTINCTIVE
-        ]
-        if (
-            places
-            and any(re.search(rf"\b{re.escape(p)}\b", sent) for p in places)
-            and _EVENT_VERB.search(sent)
-        ):
+        places = [w for w in re.findall(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", ev.name) if w not in _NOT_DISTINCTIVE]
+        if places and any(re.search(rf"\b{re.escape(p)}\b", sent) for p in places) and _EVENT_VERB.search(sent):
             return ev
     return None
 
@@ -253,12 +233,7 @@ def extract_events(cd: CleanDoc, letters: list[Letter], dates: list) -> list[Eve
                 o
                 for o in out
                 if (ev.key and o.key == ev.key)
-                or (
-                    not ev.key
-                    and not o.key
-                    and o.start == ev.start
-                    and o.date_earliest == ev.date_earliest
-                )
+                or (not ev.key and not o.key and o.start == ev.start and o.date_earliest == ev.date_earliest)
             ),
             None,
         )
@@ -271,9 +246,7 @@ def _words(s: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", s.lower()) if len(w) > 2}
 
 
-def link(
-    events_by_doc: dict[str, list[Event]], slack_days: int = 3
-) -> list[list[tuple[str, Event]]]:
+def link(events_by_doc: dict[str, list[Event]], slack_days: int = 3) -> list[list[tuple[str, Event]]]:
     """Group the same event across articles; every event gets an ``event_id`` and the list of its ``docs``."""
     groups: list[list[tuple[str, Event]]] = []
     slack = dt.timedelta(days=slack_days)
@@ -283,8 +256,7 @@ def link(
             for g in groups:
                 first = g[0][1]
                 overlap = (
-                    first.date_earliest - slack <= ev.date_latest
-                    and ev.date_earliest - slack <= first.date_latest
+                    first.date_earliest - slack <= ev.date_latest and ev.date_earliest - slack <= first.date_latest
                 )
                 if not overlap or first.kind != ev.kind:
                     continue

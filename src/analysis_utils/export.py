@@ -30,14 +30,9 @@ def export(corpus: str | os.PathLike[str], out: str | os.PathLike[str]) -> dict[
     corpus_files(corpus)  # a one-line CorpusError before anything is written
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    handles = {
-        name: (out / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in TABLES
-    }
+    handles = {name: (out / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in TABLES}
     try:
-        writers = {
-            name: csv.DictWriter(handles[name], fieldnames=cols)
-            for name, (cols, _) in TABLES.items()
-        }
+        writers = {name: csv.DictWriter(handles[name], fieldnames=cols) for name, (cols, _) in TABLES.items()}
         for w in writers.values():
             w.writeheader()
         statuses: Counter[str] = Counter()

@@ -39,16 +39,12 @@ _VAGUE = re.compile(
     r"\b(?:on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|over\s+the\s+years|repeatedly|routinely|every\s+year|each\s+year|annual(?:ly)?|in\s+previous\s+years|in\s+the\s+past)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|declined\s+to|did\s+not|didn't|has\s+yet\s+to)\b", re.IGNORECASE
-)
+_NEGATION = re.compile(r"\b(?:not|never|no|declined\s+to|did\s+not|didn't|has\s+yet\s+to)\b", re.IGNORECASE)
 
 OCCASIONS = [
     (
         "reply",
-        re.compile(
-            r"\b(?:in\s+(?:response|reply)|a\s+reply|replied|responded|in\s+return)\b", re.I
-        ),
+        re.compile(r"\b(?:in\s+(?:response|reply)|a\s+reply|replied|responded|in\s+return)\b", re.I),
     ),
     ("birthday", re.compile(r"\bbirthday\b", re.I)),
     ("new year", re.compile(r"\bnew\s+year", re.I)),
@@ -68,9 +64,7 @@ OCCASIONS = [
     ),
     (
         "victory day",
-        re.compile(
-            r"\bvictory\s+(?:day|in\s+the\s+great\s+patriotic|over\s+(?:nazi|fascis))", re.I
-        ),
+        re.compile(r"\bvictory\s+(?:day|in\s+the\s+great\s+patriotic|over\s+(?:nazi|fascis))", re.I),
     ),
     ("liberation day", re.compile(r"\bliberation\b", re.I)),
     ("anniversary", re.compile(r"\banniversary\b", re.I)),
@@ -131,11 +125,7 @@ class Letter:
             return ""
         if lo == hi:
             return lo.isoformat()
-        if (
-            (lo.year, lo.month) == (hi.year, hi.month)
-            and lo.day == 1
-            and (hi + dt.timedelta(days=1)).day == 1
-        ):
+        if (lo.year, lo.month) == (hi.year, hi.month) and lo.day == 1 and (hi + dt.timedelta(days=1)).day == 1:
             return f"{lo:%Y-%m}"
         if lo == dt.date(lo.year, 1, 1) and hi == dt.date(lo.year, 12, 31):
             return str(lo.year)
@@ -160,9 +150,7 @@ def _people_after(ms: list[Mention], lo: int, hi: int) -> list[Mention]:
     return [m for m in ms if lo <= m.start < hi and m.kind in ("person", "institution")]
 
 
-def extract_letters(
-    cd: CleanDoc, pub: PubDate, dates: list[DateLike], when: dt.date | None = None
-) -> list[Letter]:
+def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateLike], when: dt.date | None = None) -> list[Letter]:
     """Letters reported in the body of ``cd``, merged per letter."""
     text = cd.body
     spans, _ = find_spans(text)
@@ -182,13 +170,9 @@ def extract_letters(
                 clause0 = _clause_start(masked, s0, v.start())
                 if _VAGUE.search(masked[clause0 : _clause_end(masked, v.end(), s1)]):
                     continue  # "exchanged letters on several occasions": no one letter
-                if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(
-                    _paragraph(masked, s0)
-                ):
+                if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(_paragraph(masked, s0)):
                     continue  # congratulations with no letter or message in sight
-                found += _letters_at(
-                    masked, ms, s0, s1, v, subject, last_subject, last_person, pub, body_dates, text
-                )
+                found += _letters_at(masked, ms, s0, s1, v, subject, last_subject, last_person, pub, body_dates, text)
         if persons:
             last_person = persons[-1].canonical
         if subject is not None and subject.kind == "person":
@@ -215,18 +199,13 @@ def _clause_subject(ms: list[Mention], text: str, s0: int, s1: int) -> Mention |
     return _subject(ms, text, s0, s1)
 
 
-def _letters_at(
-    masked, ms, s0, s1, v, subject, last_subject, last_person, pub, dates, text
-) -> list[Letter]:
+def _letters_at(masked, ms, s0, s1, v, subject, last_subject, last_person, pub, dates, text) -> list[Letter]:
     verb = v.group("verb").lower()
     sent = masked[s0:s1]
     after = masked[v.end() : s1]
     has_noun = bool(_NOUN_RE.search(sent))
     kind = re.sub(r"^(?:has|had|have)\s+", "", verb)
-    if (
-        kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend"))
-        and not has_noun
-    ):
+    if kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend")) and not has_noun:
         return []
     if kind.startswith(("exchang", "trad")) and not _NOUN_RE.search(after[:60]):
         return []
@@ -235,10 +214,7 @@ def _letters_at(
     if _NEGATION.search(masked[max(s0, v.start() - 25) : v.start()]):
         return []
     sender_m = _subject_before(ms, masked, s0, v.start())
-    if (
-        re.search(rf"{_NOUN}\s+$", masked[max(s0, v.start() - 20) : v.start()], re.I)
-        and subject is not None
-    ):
+    if re.search(rf"{_NOUN}\s+$", masked[max(s0, v.start() - 20) : v.start()], re.I) and subject is not None:
         sender_m = subject  # "In a letter sent for the anniversary, Kim said": the sentence's subject wrote it
     if (
         sender_m is not None
@@ -263,18 +239,14 @@ def _letters_at(
         frm = re.search(r"\bfrom\s+", masked[v.end() : clause_end])
         givers = [m for m in others if frm and m.start >= v.end() + frm.end()]
         if givers and sender:
-            return [
-                _make(givers[0].canonical, sender, masked, s0, s1, v, pub, dates, text, "received")
-            ]
+            return [_make(givers[0].canonical, sender, masked, s0, s1, v, pub, dates, text, "received")]
         return []
     to = re.search(r"\bto\s+", masked[v.end() : clause_end])
     if kind.startswith("congratulat"):
         recipients = [others[0].canonical] if others else []
     elif to:
         tos = [m for m in others if m.start >= v.end() + to.start()]
-        recipients = [m.canonical for m in tos if m.kind == "person"] or [
-            m.canonical for m in tos[:1]
-        ]
+        recipients = [m.canonical for m in tos if m.kind == "person"] or [m.canonical for m in tos[:1]]
     elif others and others[0].kind == "person":
         recipients = [others[0].canonical]  # "Kim sent Putin a message"
     if not sender or sender_m is None and not last_subject:
@@ -347,14 +319,10 @@ def _make(sender, recipient, masked, s0, s1, v, pub, dates, text, kind) -> Lette
     occasion, otype = _occasion(text[c0:c1])
     channel = _channel(masked, s0, s1)
     evidence = text[s0:s1].strip()
-    return Letter(
-        sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, evidence, spans=[(s0, s1)]
-    )
+    return Letter(sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, evidence, spans=[(s0, s1)])
 
 
-def _letter_date(
-    masked, s0, s1, v, pub: PubDate, dates
-) -> tuple[dt.date | None, dt.date | None, str]:
+def _letter_date(masked, s0, s1, v, pub: PubDate, dates) -> tuple[dt.date | None, dt.date | None, str]:
     """The date expression of the sending clause; else the news peg before publication."""
     cands = []
     for d in dates:
@@ -363,11 +331,7 @@ def _letter_date(
         between = masked[min(v.end(), d.end) : max(v.start(), d.start)]
         if _REPORTED.search(between):
             continue  # "..., state media said on Tuesday": the date of the report, not of the letter
-        if (
-            pub.latest
-            and d.date_latest < pub.latest - dt.timedelta(days=366)
-            and d.precision == "year"
-        ):
+        if pub.latest and d.date_latest < pub.latest - dt.timedelta(days=366) and d.precision == "year":
             occasion = _anniversary_of(masked[s0:s1], d)
             if occasion is not None:
                 return (
@@ -398,9 +362,7 @@ def _anniversary_in(sentence: str) -> tuple[dt.date, str] | None:
     for m in _ANNIVERSARY.finditer(sentence):
         n = ordinal_value(m.group("ord"))
         after = [
-            evs[0]
-            for a, _b, evs in events
-            if m.end() - 1 <= a < m.end() + 60 and len(evs) == 1 and evs[0].recurring
+            evs[0] for a, _b, evs in events if m.end() - 1 <= a < m.end() + 60 and len(evs) == 1 and evs[0].recurring
         ]
         if n and after:
             day = add_years(after[0].earliest, n)
@@ -445,11 +407,7 @@ def _occasion(sentence: str) -> tuple[str, str]:
 
 
 def _channel(masked: str, s0: int, s1: int) -> str:
-    ms = [
-        m
-        for m in find_mentions(masked[s0:s1])
-        if m.kind in ("media", "institution") and m.canonical in CHANNELS
-    ]
+    ms = [m for m in find_mentions(masked[s0:s1]) if m.kind in ("media", "institution") and m.canonical in CHANNELS]
     return ms[0].canonical if ms else ""
 
 
@@ -464,13 +422,7 @@ def _merge(found: list[Letter], pub: PubDate) -> list[Letter]:
     out: list[Letter] = []
     for lt in found:
         same = next(
-            (
-                o
-                for o in out
-                if o.sender == lt.sender
-                and o.recipient == lt.recipient
-                and _overlap(o, lt, slack=7)
-            ),
+            (o for o in out if o.sender == lt.sender and o.recipient == lt.recipient and _overlap(o, lt, slack=7)),
             None,
         )
         if same is None:

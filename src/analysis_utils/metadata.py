@@ -82,12 +82,8 @@ def _wire_agency(cd: CleanDoc) -> Field:
     for ln in cd.lines:
         if ln.cls == "byline":
             for part in re.split(r"\s*(?:[|,/]|\band\b|—|–|\s{2,})\s*", _byline_text(ln.text)):
-                if (ag := _agency(part)) or (
-                    ag := _agency(part.split()[0] if part.split() else "")
-                ):
-                    return Field(
-                        ag.name, ln.start, ln.end, f"agency credit in the byline '{ln.text}'"
-                    )
+                if (ag := _agency(part)) or (ag := _agency(part.split()[0] if part.split() else "")):
+                    return Field(ag.name, ln.start, ln.end, f"agency credit in the byline '{ln.text}'")
     # a sign-off closing the story ("... country. EFE", "— Reuters", "(AFP)")
     body = cd.body.rstrip()
     m = re.search(r"(?:[.”\"’)]\s*|\s[-–—]+\s*|\n\s*)\(?(?P<name>[A-Za-z][\w-]{1,25})\)?\s*$", body)
@@ -104,13 +100,9 @@ def _wire_agency(cd: CleanDoc) -> Field:
             return Field(ag.name, ln.start, ln.end, f"sign-off line '{ln.text}' after the story")
     for ln in cd.lines:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
-            name = re.sub(
-                r"\b(?:the\s+)?(?:all rights reserved)\b", "", m.group("name"), flags=re.I
-            ).strip()
+            name = re.sub(r"\b(?:the\s+)?(?:all rights reserved)\b", "", m.group("name"), flags=re.I).strip()
             if ag := _agency(name):
-                return Field(
-                    ag.name, ln.start, ln.end, f"the agency holds the copyright: '{ln.text}'"
-                )
+                return Field(ag.name, ln.start, ln.end, f"the agency holds the copyright: '{ln.text}'")
     return Field()
 
 
@@ -140,9 +132,7 @@ def _looks_like_person(name: str) -> bool:
     if not 2 <= len(tokens) <= 10:
         return False
     caps = [t for t in tokens if t[0].isupper()]
-    return len(caps) >= max(
-        1, len([t for t in tokens if t.lower() not in ("and", "de", "van", "von", "bin")]) - 1
-    )
+    return len(caps) >= max(1, len([t for t in tokens if t.lower() not in ("and", "de", "van", "von", "bin")]) - 1)
 
 
 def _byline(cd: CleanDoc) -> Field:

@@ -42,13 +42,9 @@ _ANNIVERSARY = re.compile(
 _BARE_YEAR = re.compile(
     r"(?:\b(?:in|since|from|during|of|early|late|mid|until|and|after|before|the|by|year)[\s-]+)(?P<y>19[4-9]\d|20[0-4]\d)\b(?![,.]?\d)"
 )
-_RELATIVE = re.compile(
-    r"\b(?P<which>last|this|earlier this|later this)\s+(?P<unit>year|month)\b", re.IGNORECASE
-)
+_RELATIVE = re.compile(r"\b(?P<which>last|this|earlier this|later this)\s+(?P<unit>year|month)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_PAST = re.compile(
-    r"\b(?:was|were|had|held|reached|last|ago|since|previous|earlier|former|first)\b", re.IGNORECASE
-)
+_PAST = re.compile(r"\b(?:was|were|had|held|reached|last|ago|since|previous|earlier|former|first)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -110,9 +106,7 @@ def _is_future(sentence: str, at: int | None = None) -> bool:
     """Does the sentence speak of the future (before ``at``, in the same clause, when given)?"""
     if at is None:
         return bool(_FUTURE.search(sentence))
-    clause = re.split(
-        r"[,;:“”\"()]|\b(?:after|since|when|which|that)\b", sentence[max(0, at - 80) : at]
-    )[-1]
+    clause = re.split(r"[,;:“”\"()]|\b(?:after|since|when|which|that)\b", sentence[max(0, at - 80) : at])[-1]
     return bool(_FUTURE.search(clause)) and not _PAST.search(clause)
 
 
@@ -135,9 +129,7 @@ def story_text(cd: CleanDoc) -> str:
     return ((cd.headline_text or "") + "\n\n" + cd.body).strip()
 
 
-def collect_constraints(
-    cd: CleanDoc, today: dt.date
-) -> tuple[list[Constraint], list[tuple[dt.date, str]]]:
+def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint], list[tuple[dt.date, str]]]:
     """Constraints on the publication day from the story text, plus anniversary pegs (day, evidence)."""
     text = story_text(cd)
     out: list[Constraint] = []
@@ -149,11 +141,7 @@ def collect_constraints(
         future = _is_future(sent)
         # "77 years ago" with a known event in the same sentence
         for m in _YEARS_AGO.finditer(sent):
-            n = (
-                int(m.group("n"))
-                if m.group("n").isdigit()
-                else NUMBER_WORDS.get(m.group("n").lower())
-            )
+            n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n").lower())
             near = [evs for a, b, evs in events if len(evs) == 1]
             if n and near:
                 ev = near[0][0]
@@ -169,11 +157,7 @@ def collect_constraints(
         # "the 75th anniversary of <known event>"
         for m in _ANNIVERSARY.finditer(sent):
             n = ordinal_value(m.group("ord"))
-            after = [
-                (a, evs)
-                for a, b, evs in events
-                if a >= m.end() - 1 and a - m.end() < 60 and len(evs) == 1
-            ]
+            after = [(a, evs) for a, b, evs in events if a >= m.end() - 1 and a - m.end() < 60 and len(evs) == 1]
             recurring = [(a, evs[0]) for a, evs in after if evs[0].recurring]
             if not n or not recurring:
                 continue
@@ -229,7 +213,9 @@ def collect_constraints(
                 if len(evs) == 1 and not evs[0].recurring and evs[0].earliest.month == month:
                     ev = evs[0]
                     hi = add_years(ev.earliest, 1) - dt.timedelta(days=1)
-                    why = f"'{mtext}' without a year names the {ev.name} of {ev.earliest:%B %Y}: published within a year"
+                    why = (
+                        f"'{mtext}' without a year names the {ev.name} of {ev.earliest:%B %Y}: published within a year"
+                    )
                     out.append(Constraint(Span.between(ev.earliest, hi), 2, why))
         # "last year" / "this year" / "last month" beside a dated event
         singles = [evs[0] for _a, _b, evs in events if len(evs) == 1 and not evs[0].recurring]
@@ -243,12 +229,8 @@ def collect_constraints(
                     first = dt.date(ev.earliest.year, ev.earliest.month, 1)
                     if which == "last":
                         first = (first + dt.timedelta(days=32)).replace(day=1)
-                    span = Span.between(
-                        first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-                    )
-                out.append(
-                    Constraint(span, 2, f"'{m.group(0)}' beside the {ev.name} ({ev.earliest})")
-                )
+                    span = Span.between(first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1))
+                out.append(Constraint(span, 2, f"'{m.group(0)}' beside the {ev.name} ({ev.earliest})"))
         # a known event told with its weekday in the lede ("signed the treaty on Wednesday")
         if s0 < lede_end:
             for m in _WEEKDAY.finditer(sent):
@@ -257,10 +239,7 @@ def collect_constraints(
                     ev = evs[0]
                     if len(evs) > 1 or ev.recurring or (ev.latest - ev.earliest).days > 7:
                         continue
-                    days = [
-                        ev.earliest + dt.timedelta(days=i)
-                        for i in range((ev.latest - ev.earliest).days + 1)
-                    ]
+                    days = [ev.earliest + dt.timedelta(days=i) for i in range((ev.latest - ev.earliest).days + 1)]
                     for day in days:
                         if day.weekday() == wd:
                             pegs.append((day, f"'{m.group(0)}' of the {ev.name} ({day})"))
@@ -285,9 +264,7 @@ def _age_constraints(text: str) -> list[Constraint]:
                 n = int(m.group("n"))
                 lo = add_years(person.born, n)
                 hi = add_years(person.born, n + 1) - dt.timedelta(days=1)
-                why = (
-                    f"'{m.group(0)}': {person.canonical} (born {person.born}) aged {n} → {lo}..{hi}"
-                )
+                why = f"'{m.group(0)}': {person.canonical} (born {person.born}) aged {n} → {lo}..{hi}"
                 out.append(Constraint(Span.between(lo, hi), 3, why))
     return out
 
@@ -322,11 +299,7 @@ def _office_constraints(text: str, today: dt.date) -> list[Constraint]:
                 sent = text[max(0, text.rfind(".", 0, m.start())) : m.end()]
                 if re.search(r"\b(?:then|at the time|when he was|while)\b", sent, re.I):
                     continue
-                out.append(
-                    Constraint(
-                        Span(sorted(spans)), 2, f"'{m.group(0)}': {person} in office as {role}"
-                    )
-                )
+                out.append(Constraint(Span(sorted(spans)), 2, f"'{m.group(0)}': {person} in office as {role}"))
     return out
 
 
@@ -357,10 +330,7 @@ def combine(constraints: list[Constraint], start: Span) -> tuple[Span, list[str]
 
 def _weekday_pegs(text: str, lede_end: int) -> list[tuple[int, int, int]]:
     """Bare weekdays in the lede ("on Friday", ", Sunday,"): (weekday, start, end) in story text."""
-    return [
-        (WEEKDAYS[m.group("wd").lower()], m.start(), m.end())
-        for m in _WEEKDAY.finditer(text[:lede_end])
-    ]
+    return [(WEEKDAYS[m.group("wd").lower()], m.start(), m.end()) for m in _WEEKDAY.finditer(text[:lede_end])]
 
 
 def _anchors(text: str, span: Span) -> list[tuple[dt.date, str]]:
@@ -409,9 +379,7 @@ def infer(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
         day, why = pegs[0]
         peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
         if not peg.empty:
-            return _bounds(
-                result, peg, [f"news peg: {why}; reported within {NEWS_LAG_DAYS} day", *used]
-            )
+            return _bounds(result, peg, [f"news peg: {why}; reported within {NEWS_LAG_DAYS} day", *used])
     for wd, a, b in _weekday_pegs(text, lede_end):
         options = []
         for anchor, atext in _anchors(text, span):
@@ -446,9 +414,7 @@ def _bounds(result: PubDate, span: Span, why: list[str]) -> PubDate:
     return result
 
 
-def _from_dateline(
-    cd: CleanDoc, dm: DateMention, span: Span, used: list[str], text: str, result: PubDate
-) -> PubDate:
+def _from_dateline(cd: CleanDoc, dm: DateMention, span: Span, used: list[str], text: str, result: PubDate) -> PubDate:
     assert cd.dateline is not None
     result.start = cd.dateline.date_start
     result.end = (result.start or 0) + len(cd.dateline.date_text or "")
@@ -458,11 +424,7 @@ def _from_dateline(
         result.published = result.earliest = result.latest = day
         result.precision, result.evidence = "day", where
         return result
-    years = [
-        y
-        for y in range(span.lo.year, span.hi.year + 1)
-        if (d := dm.to_date(y)) and span.contains(d)
-    ]
+    years = [y for y in range(span.lo.year, span.hi.year + 1) if (d := dm.to_date(y)) and span.contains(d)]
     if not years:
         result.warnings.append(f"{where}: no year fits the other evidence")
         return _bounds(result, span, used) if used else result
@@ -480,9 +442,8 @@ def _from_dateline(
         result.evidence = f"{where} + " + "; ".join(dict.fromkeys(reasons))
         return result
     result.earliest, result.latest, result.precision = days[0], days[-1], "bounds"
-    result.evidence = (
-        f"{where}: year not stated; candidates {', '.join(str(d) for d in days[:6])}"
-        + (f" ({'; '.join(used)})" if used else "")
+    result.evidence = f"{where}: year not stated; candidates {', '.join(str(d) for d in days[:6])}" + (
+        f" ({'; '.join(used)})" if used else ""
     )
     return result
 
@@ -505,11 +466,7 @@ def _printed_date(cd: CleanDoc, result: PubDate) -> PubDate | None:
     for ln in cd.lines:
         if ln.cls not in ("date", "byline", "author"):
             continue
-        dates = [
-            d
-            for d in find_dates(ln.text)
-            if d.year is not None and d.day is not None and d.to_date()
-        ]
+        dates = [d for d in find_dates(ln.text) if d.year is not None and d.day is not None and d.to_date()]
         if not dates:
             continue
         d = dates[0]
@@ -539,11 +496,7 @@ def _printed_date(cd: CleanDoc, result: PubDate) -> PubDate | None:
     result.published = result.earliest = result.latest = day
     result.precision = "day"
     result.start, result.end = ln.start + d.start, ln.start + d.end
-    result.evidence = (
-        f"printed date line '{ln.text}'"
-        if rank < 3
-        else f"'{ln.text}' (only an update time is printed)"
-    )
+    result.evidence = f"printed date line '{ln.text}'" if rank < 3 else f"'{ln.text}' (only an update time is printed)"
     if d.weekday is not None and day.weekday() != d.weekday:
         result.warnings.append(f"printed weekday in '{d.text}' does not match {day:%A}")
     return result

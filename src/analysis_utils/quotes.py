@@ -25,9 +25,7 @@ from .entities import Mention, find_mentions
 from .sentences import sentence_spans
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
-_DOCUMENT_NOUNS = frozenset(
-    "letter message telegram card greetings note missive reply statement document".split()
-)
+_DOCUMENT_NOUNS = frozenset("letter message telegram card greetings note missive reply statement document".split())
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 
 REPORTING_VERBS = (
@@ -143,16 +141,15 @@ def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
             warnings.append(
                 f"unbalanced quotation mark: quotation opened at {open_at - 1} is not closed in its paragraph"
             )
-            spans.append((open_at, p1, "double", n_paras))
+            end = re.search(r"[.!?…][\"'”’]?(?=\s+[\"“A-Z])", text[open_at:p1])
+            spans.append((open_at, open_at + end.end() if end else p1, "double", n_paras))
             open_at = None
     spans += _single_spans(text, spans)
     spans.sort()
     return spans, warnings
 
 
-def _single_spans(
-    text: str, doubles: list[tuple[int, int, str, int]]
-) -> list[tuple[int, int, str, int]]:
+def _single_spans(text: str, doubles: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
     """Single-quoted phrases outside double quotations, within one line or paragraph."""
     inside = [(a - 1, b + 1) for a, b, _, _ in doubles]
     out = []
@@ -162,9 +159,7 @@ def _single_spans(
         if any(a <= i < b for a, b in inside):
             i += 1
             continue
-        if ch == OPEN_SINGLE or (
-            ch == "'" and _opens(text, i) and (i + 1 < len(text) and text[i + 1].isalpha())
-        ):
+        if ch == OPEN_SINGLE or (ch == "'" and _opens(text, i) and (i + 1 < len(text) and text[i + 1].isalpha())):
             close = _single_close(text, i)
             if close is not None:
                 out.append((i + 1, close, "single", 1))
@@ -199,7 +194,7 @@ def _mask(text: str, spans: list[tuple[int, int, str, int]]) -> str:
     for a, b, _, _ in spans:
         for k in range(a, b):
             if chars[k] not in "\n" and not (k == b - 1 and chars[k] in ".!?,"):
-                chars[k] = "q"
+                chars[k] = "Q"  # a capital, so a sentence still ends before an opening quotation
     return "".join(chars)
 
 
@@ -212,6 +207,7 @@ class _State:
     last_author: str | None = None
     last_person: str | None = None
     it_referent: str | None = None
+    seen: list[tuple[str, str, str]] = field(default_factory=list)  # (canonical, kind, text) of every name so far
     paragraph_speaker: dict[int, str] = field(default_factory=dict)
 
 
@@ -245,11 +241,9 @@ def _nearest_before(mentions: list[Mention], text: str, lo: int, pos: int) -> Me
     for m in reversed(mentions):
         if m.end > pos or m.start < lo:
             continue
-        if m.kind not in ("person", "institution", "media", "pronoun", "document", "it"):
+        if m.kind not in ("person", "institution", "media", "pronoun", "document", "it", "definite"):
             continue
-        if m.text.lower() in ("his", "him", "her", "its") or any(
-            a <= m.start < b for a, b in asides
-        ):
+        if m.text.lower() in ("his", "him", "her", "its") or any(a <= m.start < b for a, b in asides):
             continue
         if _PREP_BEFORE.search(text[max(lo, m.start - 25) : m.start]):
             continue
@@ -257,19 +251,13 @@ def _nearest_before(mentions: list[Mention], text: str, lo: int, pos: int) -> Me
     return None
 
 
-def _resolve(
-    m: Mention | None, state: _State, sentence_subject: Mention | None
-) -> tuple[str | None, str]:
+def _resolve(m: Mention | None, state: _State, sentence_subject: Mention | None) -> tuple[str | None, str]:
     if m is None:
         return None, ""
     if m.kind in ("person", "institution", "media"):
         return m.canonical, f"'{m.text}'"
     if m.kind == "pronoun":
-        if (
-            sentence_subject is not None
-            and sentence_subject is not m
-            and sentence_subject.kind == "person"
-        ):
+        if sentence_subject is not None and sentence_subject is not m and sentence_subject.kind == "person":
             return (
                 sentence_subject.canonical,
                 f"'{m.text}' = the sentence's subject '{sentence_subject.text}'",
@@ -282,12 +270,28 @@ def _resolve(
     if m.kind == "it":
         who = state.it_referent or state.last_author
         return who, f"'{m.text}' = {who}"
+    if m.kind == "definite":
+        who = _antecedent(m.canonical, state)
+        return who, f"'{m.text}' = {who}"
     return None, ""
 
 
-def attribute(
-    cd: CleanDoc, spans: list[tuple[int, int, str, int]], when: dt.date | None
-) -> list[Quote]:
+_PERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson official analyst researcher professor expert diplomat envoy".split()
+)
+
+
+def _antecedent(noun: str, state: _State) -> str | None:
+    """What "the ministry" or "the professor" refers to: the last one of its kind the story named."""
+    for canonical, kind, text in reversed(state.seen):
+        if noun in _PERSON_NOUNS and (kind == "person" or text.lower().endswith(noun)):
+            return canonical
+        if noun not in _PERSON_NOUNS and kind in ("institution", "media") and noun in canonical.lower():
+            return canonical
+    return None
+
+
+def attribute(cd: CleanDoc, spans: list[tuple[int, int, str, int]], when: dt.date | None) -> list[Quote]:
     """Quotes of the body with their speakers; a quotation over several paragraphs gives one row per paragraph."""
     text = cd.body
     masked = _mask(text, spans)
@@ -350,46 +354,25 @@ def _speaker(masked, ms, s0, s1, a, b, subj, state, para_of) -> tuple[str | None
         post,
         re.IGNORECASE,
     )
-    if m and closes_clause and not re.search(r"[“”\"]", m.group("win")):
+    if (
+        m
+        and closes_clause
+        and not re.search(r"[“”\"]", m.group("win"))
+        and not re.match(r"(?:which|that|who|whom|as|and|but|while)\b", m.group("win"), re.I)
+    ):
         vpos = b + 1 + m.start("verb")
         cue = post[m.start("win") : m.end("verb")].strip()
         win_ms = [x for x in ms if b < x.start < vpos]
-        after_ms = [x for x in ms if vpos < x.start < s1]
+        after_ms = [x for x in ms if vpos < x.start < min(s1, vpos + len(m.group("verb")) + 30)]
         cands = win_ms or after_ms[:1]
         if cands:
             who, why = _from_mention(masked, ms, s0, s1, cands[0], subj, state, a)
             if who:
                 return who, cue, f"cue after the quotation: {why}"
     # 2. a cue before the opening mark in the same sentence: 'Putin remarked, “' / 'Kim added that “'
-    pre_verbs = list(_VERB.finditer(masked, s0, a - 1))
-    if pre_verbs:
-        v = pre_verbs[-1]
+    v, near = _pre_cue(masked, ms, s0, a, subj)
+    if v is not None:
         cue = masked[max(s0, v.start() - 40) : v.end()].strip()
-        near = _nearest_before(ms, masked, s0, v.start())
-        gerund = v.group(0).lower().endswith("ing")
-        with_x = re.search(
-            r"\bwith\s+$",
-            masked[max(s0, v.start() - 60) : v.start() - len(_last_word(masked, v.start()))],
-        )
-        if gerund and with_x:
-            near = next(
-                (
-                    x
-                    for x in reversed(ms)
-                    if x.end <= v.start() and x.kind in ("person", "institution")
-                ),
-                near,
-            )
-        elif (
-            near is not None
-            and subj is not None
-            and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[near.end : v.start()])
-        ):
-            near = (
-                subj  # "Kim congratulated Putin ... and said": the verb shares the clause's subject
-            )
-        elif gerund:
-            near = subj or near
         who, why = _from_mention(masked, ms, s0, s1, near, subj, state, a)
         if who:
             return who, cue, f"cue before the quotation: {why}"
@@ -443,6 +426,7 @@ def _from_mention(masked, ms, s0, s1, m, subj, state, quote_at=None) -> tuple[st
 
 
 def _update_state(masked, ms, s0, s1, subj, state, para_of) -> None:
+    state.seen += [(m.canonical, m.kind, m.text) for m in ms if m.kind in ("person", "institution", "media")]
     persons = [m for m in ms if m.kind == "person"]
     if persons:
         state.last_person = persons[-1].canonical
@@ -475,12 +459,10 @@ def _update_state(masked, ms, s0, s1, subj, state, para_of) -> None:
         state.last_author = who
     if subj.kind == "document" and subj.canonical not in _DOCUMENT_NOUNS:
         state.last_author = subj.canonical
-    if (
-        who
-        and subj.kind in ("person", "pronoun")
-        and (_SENDING.search(sentence) or _VERB.search(sentence))
-    ):
+    if who and subj.kind in ("person", "pronoun") and (_SENDING.search(sentence) or _VERB.search(sentence)):
         state.paragraph_speaker[para_of(s0)] = who
+        if subj.kind == "person":
+            state.last_person_speaker = who
         if has_document or _SENDING.search(sentence):
             state.last_speaker = who
 
@@ -496,11 +478,7 @@ def headline_quotes(cd: CleanDoc, when: dt.date | None) -> list[Quote]:
     out = []
     for a, b, mark, _ in spans:
         speaker = ms[0].canonical if ms and ms[0].start < a else None
-        why = (
-            f"the headline's subject '{ms[0].text}'"
-            if speaker
-            else "no subject before the quotation"
-        )
+        why = f"the headline's subject '{ms[0].text}'" if speaker else "no subject before the quotation"
         out.append(Quote(text[a:b], offset + a, offset + b, "headline", speaker, "", why, mark))
     return out
 
@@ -518,10 +496,7 @@ def extract_quotes(cd: CleanDoc, when: dt.date | None = None) -> QuoteResult:
 
 def _relative_clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans of ", which …," and ", who …," asides, whose names are not the subject of the main verb."""
-    return [
-        (m.start(), m.end())
-        for m in re.finditer(r",\s+(?:which|who|whose|whom)\b[^,]*,", text[lo:hi])
-    ]
+    return [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who|whose|whom)\b[^,]*,", text[lo:hi])]
 
 
 def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -534,15 +509,52 @@ def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
+def _with_subject(masked: str, ms: list[Mention], s0: int, pos: int) -> Mention | None:
+    """In "… with Kim calling X and predicting Y", the person after the last "with" before ``pos``."""
+    for w in reversed(list(re.finditer(r"\bwith\s+", masked[s0:pos]))):
+        after = s0 + w.end()
+        m = next((x for x in ms if x.start == after and x.kind in ("person", "institution")), None)
+        if m is not None and re.match(r"\s+\w+ing\b", masked[m.end : m.end + 20]):
+            return m
+    return None
+
+
 def _last_word(text: str, pos: int) -> str:
     m = re.search(r"(\S+\s+)$", text[:pos])
     return m.group(1) if m else ""
 
 
 def _person_speaking_before(masked, ms, s0, pos) -> Mention | None:
-    """A person who is the subject of a reporting verb before ``pos`` in the sentence ("Putin … said …")."""
-    for v in reversed(list(_VERB.finditer(masked, s0, pos))):
-        near = _nearest_before(ms, masked, s0, v.start())
-        if near is not None and near.kind == "person":
-            return near
+    """A person or institution speaking before ``pos`` in the sentence ("Putin … said …")."""
+    subj = _subject(ms, masked, s0, pos)
+    _, near = _pre_cue(masked, ms, s0, pos, subj)
+    if near is not None and near.kind in ("person", "institution"):
+        return near
     return None
+
+
+def _pre_cue(masked, ms, s0, pos, subj) -> tuple[re.Match[str] | None, Mention | None]:
+    """The last reporting verb before ``pos`` in the sentence and its subject."""
+    verbs = list(_VERB.finditer(masked, s0, max(s0, pos - 1)))
+    if not verbs:
+        return None, None
+    v = verbs[-1]
+    near = _nearest_before(ms, masked, s0, v.start())
+    gerund = v.group(0).lower().endswith("ing")
+    before_word = masked[max(s0, v.start() - 60) : v.start() - len(_last_word(masked, v.start()))]
+    if gerund and re.search(r"\bwith\s+$", before_word):
+        near = next((x for x in reversed(ms) if x.end <= v.start() and x.kind in ("person", "institution")), near)
+    elif gerund and (chain := _with_subject(masked, ms, s0, v.start())) is not None:
+        near = chain  # "with Kim calling … and predicting": the subject of the first gerund
+    elif (
+        near is not None
+        and subj is not None
+        and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[near.end : v.start()])
+    ):
+        # "Kim congratulated Putin ... and said": the verb shares the subject of the verb before it
+        earlier = [x for x in verbs[:-1] if x.end() <= near.end + 40]
+        prev = _nearest_before(ms, masked, s0, earlier[-1].start()) if earlier else None
+        near = prev if prev is not None and prev.kind in ("person", "institution", "pronoun") else subj
+    elif gerund:
+        near = subj or near
+    return v, near

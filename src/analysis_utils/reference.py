@@ -13,9 +13,7 @@ from importlib import resources
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("analysis_utils.data").joinpath(name).read_text(encoding="utf-8")
-    return [
-        {k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(text.splitlines())
-    ]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(text.splitlines())]
 
 
 def _split(value: str) -> list[str]:
@@ -150,9 +148,7 @@ def people() -> tuple[Person, ...]:
     out = []
     for r in _rows("people.csv"):
         aliases = tuple(_split(r["aliases"]) or [r["canonical"]])
-        out.append(
-            Person(r["canonical"], r["kind"], aliases, _date(r["born"]), alias_regex(list(aliases)))
-        )
+        out.append(Person(r["canonical"], r["kind"], aliases, _date(r["born"]), alias_regex(list(aliases))))
     return tuple(out)
 
 
@@ -168,24 +164,14 @@ def offices() -> tuple[Office, ...]:
         names = sorted(set(names), key=len, reverse=True)
         title_re = alias_regex(titles).pattern
         name_re = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
-        pattern = re.compile(
-            rf"(?P<former>(?i:\bformer|\bex-|\bthen-)\s*)?{title_re}\s+(?:{name_re})\b"
-        )
-        out.append(
-            Office(
-                r["person"], r["role"], dt.date.fromisoformat(r["start"]), _date(r["end"]), pattern
-            )
-        )
+        pattern = re.compile(rf"(?P<former>(?i:\bformer|\bex-|\bthen-)\s*)?{title_re}\s+(?:{name_re})\b")
+        out.append(Office(r["person"], r["role"], dt.date.fromisoformat(r["start"]), _date(r["end"]), pattern))
     return tuple(out)
 
 
 @cache
 def _furniture() -> dict:
-    text = (
-        resources.files("analysis_utils.data")
-        .joinpath("boilerplate.toml")
-        .read_text(encoding="utf-8")
-    )
+    text = resources.files("analysis_utils.data").joinpath("boilerplate.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

@@ -69,9 +69,7 @@ def build_page(notebook: Path, corpus: Path, out: Path) -> Page:
         evalue = str(getattr(exc, "evalue", exc)).strip().splitlines()
         reason = f"{ename}: {evalue[0]}" if evalue else ename
         return Page(name, title, summary, error=f"{reason} (see {executed})")
-    exporter = HTMLExporter(
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
-    )
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
     (out / f"{name}.html").write_text(body, encoding="utf-8")
     return Page(name, title, summary)

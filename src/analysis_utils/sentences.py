@@ -22,11 +22,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             token = word.group(1).lower() if word else ""
             if token in ("no", "nos") and nxt.isdigit():
                 continue
-            if (
-                token in ABBREVIATIONS
-                or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)
-                and len(token) <= 4
-            ):
+            if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token) and len(token) <= 4:
                 continue
         end = m.end(2) if m.group(1) else m.start()
         if text[start:end].strip():

@@ -162,9 +162,7 @@ def link_corpus(analysed: list[Analysed]) -> None:
     for a in analysed:
         by_key = {(ev.key, ev.start): ev.event_id for ev in a.events if ev.kind == "letter"}
         for lt in a.letters:
-            lt.letter_key = by_key.get(
-                (f"letter:{lt.sender}→{lt.recipient}", lt.start), lt.letter_key
-            )
+            lt.letter_key = by_key.get((f"letter:{lt.sender}→{lt.recipient}", lt.start), lt.letter_key)
 
 
 def letter_rows(a: Analysed) -> list[dict[str, Any]]:
@@ -235,9 +233,7 @@ def lines_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame
 
 def quotes_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per quotation with its speaker, cue and offsets."""
-    return pd.DataFrame(
-        [r for a in _analysed(corpus) for r in quote_rows(a)], columns=QUOTE_COLUMNS
-    )
+    return pd.DataFrame([r for a in _analysed(corpus) for r in quote_rows(a)], columns=QUOTE_COLUMNS)
 
 
 def dates_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
@@ -247,20 +243,14 @@ def dates_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame
 
 def letters_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per letter per article, with sender, recipient, date bounds, occasion, channel and key."""
-    return pd.DataFrame(
-        [r for a in _analysed(corpus) for r in letter_rows(a)], columns=LETTER_COLUMNS
-    )
+    return pd.DataFrame([r for a in _analysed(corpus) for r in letter_rows(a)], columns=LETTER_COLUMNS)
 
 
 def events_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """The timeline: one row per event per article; ``event_id`` links the same event across articles."""
-    return pd.DataFrame(
-        [r for a in _analysed(corpus) for r in event_rows(a)], columns=EVENT_COLUMNS
-    )
+    return pd.DataFrame([r for a in _analysed(corpus) for r in event_rows(a)], columns=EVENT_COLUMNS)
 
 
 def evidence_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per document and metadata field, with offsets and evidence."""
-    return pd.DataFrame(
-        [r for a in _analysed(corpus) for r in evidence_rows(a)], columns=EVIDENCE_COLUMNS
-    )
+    return pd.DataFrame([r for a in _analysed(corpus) for r in evidence_rows(a)], columns=EVIDENCE_COLUMNS)
