@@ -115,6 +115,7 @@ class Letter:
     mentions: int = 1
     letter_key: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # every sentence that mentions it
+    from_exchange: bool = False  # known only from "they exchanged letters"
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -146,8 +147,17 @@ def _subject_before(ms: list[Mention], text: str, lo: int, pos: int) -> Mention 
     return None
 
 
-def _people_after(ms: list[Mention], lo: int, hi: int) -> list[Mention]:
-    return [m for m in ms if lo <= m.start < hi and m.kind in ("person", "institution")]
+@dataclass
+class _Ctx:
+    """One document's text and what the letter finder has learnt so far."""
+
+    text: str
+    masked: str
+    pub: PubDate
+    dates: list
+    last_subject: str | None = None
+    last_person: str | None = None
+    last_letter: Letter | None = None
 
 
 def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateLike], when: dt.date | None = None) -> list[Letter]:
@@ -156,35 +166,59 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateLike], when: dt.
     spans, _ = find_spans(text)
     masked = _mask(text, spans)
     mentions = find_mentions(masked, when)
-    body_dates = [d for d in dates if d.section == "body"]
+    ctx = _Ctx(text, masked, pub, [d for d in dates if d.section == "body"])
     found: list[Letter] = []
-    last_person: str | None = None
-    last_subject: str | None = None
     for s0, s1 in sentence_spans(masked):
-        sent = masked[s0:s1]
         ms = [m for m in mentions if s0 <= m.start < s1]
-        persons = [m for m in ms if m.kind == "person"]
         subject = _clause_subject(ms, masked, s0, s1)
-        if not re.match(r"^\s*(?:if|whether)\b", sent, re.I):
-            for v in _SEND.finditer(masked, s0, s1):
-                clause0 = _clause_start(masked, s0, v.start())
-                if _VAGUE.search(masked[clause0 : _clause_end(masked, v.end(), s1)]):
-                    continue  # "exchanged letters on several occasions": no one letter
-                if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(_paragraph(masked, s0)):
-                    continue  # congratulations with no letter or message in sight
-                found += _letters_at(masked, ms, s0, s1, v, subject, last_subject, last_person, pub, body_dates, text)
+        covered: list[tuple[int, int]] = []
+        for v in _SEND.finditer(masked, s0, s1):
+            c0, c1 = _clause_start(masked, s0, v.start()), _clause_end(masked, v.end(), s1)
+            if _skip_clause(masked, c0, c1, v, s0):
+                continue
+            if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(_paragraph(masked, s0)):
+                continue  # congratulations with no letter or message in sight
+            made = _verb_letters(ctx, ms, s0, s1, c0, c1, v, subject)
+            if made:
+                covered.append((c0, c1))
+                found += made
+        for n in _NOMINAL.finditer(masked, s0, s1):
+            if any(a <= n.start() < b for a, b in covered):
+                continue
+            c0, c1 = _clause_start(masked, s0, n.start()), _clause_end(masked, n.end(), s1)
+            if _skip_clause(masked, c0, c1, n, s0):
+                continue
+            found += _nominal_letters(ctx, ms, s0, s1, c0, c1, n, subject)
+        persons = [m for m in ms if m.kind == "person"]
         if persons:
-            last_person = persons[-1].canonical
+            ctx.last_person = persons[-1].canonical
         if subject is not None and subject.kind == "person":
-            last_subject = subject.canonical
-    letters = _merge(found, pub)
+            ctx.last_subject = subject.canonical
+        if found:
+            ctx.last_letter = found[-1]
+    letters = _merge(found)
     lede = (cd.headline_text or "") + "\n" + "\n".join(cd.paragraphs[:1])
     for lt in letters:
         if not lt.occasion_type:
             lt.occasion, lt.occasion_type = _occasion(lede)
-            if lt.occasion_type:
-                lt.occasion = lt.occasion if lt.occasion != lt.occasion_type else lt.occasion
     return letters
+
+
+def _skip_clause(masked: str, c0: int, c1: int, trigger: re.Match[str], s0: int) -> bool:
+    """Vague, negated or conditional mentions name no one letter."""
+    clause = masked[c0:c1]
+    if _VAGUE.search(clause):
+        return True  # "exchanged letters on several occasions"
+    before = masked[max(s0, c0 - 40) : trigger.start()]
+    if re.search(r"\b(?:whether|if|unless)\b", before, re.I) or _NEGATION.search(
+        masked[max(c0, trigger.start() - 25) : trigger.start()]
+    ):
+        return True
+    return bool(
+        re.search(
+            r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?$", masked[max(s0, trigger.start() - 20) : trigger.start()], re.I
+        )
+    )
 
 
 def _paragraph(text: str, pos: int) -> str:
@@ -199,21 +233,24 @@ def _clause_subject(ms: list[Mention], text: str, s0: int, s1: int) -> Mention |
     return _subject(ms, text, s0, s1)
 
 
-def _letters_at(masked, ms, s0, s1, v, subject, last_subject, last_person, pub, dates, text) -> list[Letter]:
-    verb = v.group("verb").lower()
-    sent = masked[s0:s1]
-    after = masked[v.end() : s1]
-    has_noun = bool(_NOUN_RE.search(sent))
-    kind = re.sub(r"^(?:has|had|have)\s+", "", verb)
+def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
+    masked = ctx.masked
+    kind = re.sub(r"^(?:has|had|have)\s+", "", v.group("verb").lower())
+    clause = masked[c0:c1]
+    has_noun = bool(_NOUN_RE.search(clause))
     if kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend")) and not has_noun:
         return []
-    if kind.startswith(("exchang", "trad")) and not _NOUN_RE.search(after[:60]):
+    if kind.startswith(("exchang", "trad")):
+        if not has_noun:
+            return []
+        pair = _exchange_pair(ctx, ms, s0, c0, v.start(), c1)
+        if len(pair) == 2:
+            x, y = pair
+            return [_make(ctx, x, y, s0, s1, c0, c1, v, "exchange"), _make(ctx, y, x, s0, s1, c0, c1, v, "exchange")]
         return []
-    if kind.startswith(("receiv", "repl", "respond")) and not has_noun:
-        return []
-    if _NEGATION.search(masked[max(s0, v.start() - 25) : v.start()]):
-        return []
-    sender_m = _subject_before(ms, masked, s0, v.start())
+    sender_m = _subject_before(ms, masked, c0 if c0 > s0 else s0, v.start()) or _subject_before(
+        ms, masked, s0, v.start()
+    )
     if re.search(rf"{_NOUN}\s+$", masked[max(s0, v.start() - 20) : v.start()], re.I) and subject is not None:
         sender_m = subject  # "In a letter sent for the anniversary, Kim said": the sentence's subject wrote it
     if (
@@ -222,26 +259,24 @@ def _letters_at(masked, ms, s0, s1, v, subject, last_subject, last_person, pub, 
         and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[sender_m.end : v.start()])
     ):
         sender_m = subject
-    sender = _name(sender_m, last_subject, last_person)
-    clause_end = _clause_end(masked, v.end(), s1)
-    others = [m for m in _people_after(ms, v.end(), clause_end) if m.canonical != sender]
-    recipients: list[str] = []
-    if kind.startswith(("exchang", "trad")):
-        pair = _exchange_pair(ms, masked, s0, v.start(), sender)
-        if len(pair) == 2:
-            a, b = pair
-            return [
-                _make(a, b, masked, s0, s1, v, pub, dates, text, "exchange"),
-                _make(b, a, masked, s0, s1, v, pub, dates, text, "exchange"),
-            ]
+    sender = _name(sender_m, ctx)
+    if not sender:
         return []
+    others = [
+        m for m in ms if v.end() <= m.start < c1 and m.kind in ("person", "institution") and m.canonical != sender
+    ]
     if kind.startswith("receiv"):
-        frm = re.search(r"\bfrom\s+", masked[v.end() : clause_end])
+        frm = re.search(r"\bfrom\s+", masked[v.end() : c1])
         givers = [m for m in others if frm and m.start >= v.end() + frm.end()]
-        if givers and sender:
-            return [_make(givers[0].canonical, sender, masked, s0, s1, v, pub, dates, text, "received")]
-        return []
-    to = re.search(r"\bto\s+", masked[v.end() : clause_end])
+        return [_make(ctx, givers[0].canonical, sender, s0, s1, c0, c1, v, "received")] if givers else []
+    if kind.startswith(("repl", "respond")):
+        prev = ctx.last_letter
+        if not has_noun and prev is None:
+            return []
+        to = prev.sender if prev is not None and prev.sender != sender else _counterpart(sender)
+        return [_make(ctx, sender, to, s0, s1, c0, c1, v, "reply")] if to else []
+    recipients: list[str] = []
+    to = re.search(r"\bto\s+", masked[v.end() : c1])
     if kind.startswith("congratulat"):
         recipients = [others[0].canonical] if others else []
     elif to:
@@ -249,56 +284,137 @@ def _letters_at(masked, ms, s0, s1, v, subject, last_subject, last_person, pub, 
         recipients = [m.canonical for m in tos if m.kind == "person"] or [m.canonical for m in tos[:1]]
     elif others and others[0].kind == "person":
         recipients = [others[0].canonical]  # "Kim sent Putin a message"
-    if not sender or sender_m is None and not last_subject:
+    if not recipients and (c := _counterpart(sender)):
+        recipients = [c]
+    return [
+        _make(ctx, sender, r, s0, s1, c0, c1, v, kind)
+        for r in dict.fromkeys(recipients)
+        if r != sender and _is_leader_pair(sender, r)
+    ]
+
+
+_NOMINAL = re.compile(
+    rf"\b(?P<noun>{_NOUN})\b(?:\s+(?:of\s+(?:greetings|congratulations|thanks|condolences|his\s+own|her\s+own)|dated\s+[^,]{{0,20}}))?(?P<tail>\s+(?:to|from)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _nominal_letters(ctx: _Ctx, ms, s0, s1, c0, c1, n, subject) -> list[Letter]:
+    """ "Kim's message to Xi", "in a message to Kim", "his letter", "a letter from Putin"."""
+    masked = ctx.masked
+    if (
+        n.group("noun").lower() in ("correspondence", "notes", "note")
+        or re.match(r"letters?|messages?|greetings", n.group("noun"), re.I) is None
+        and not n.group("tail")
+    ):
         return []
-    if not recipients:
-        recipients = [_counterpart(sender)] if _counterpart(sender) else []
-    out = []
-    for r in dict.fromkeys(recipients):
-        if r and r != sender and _is_leader_pair(sender, r):
-            out.append(_make(sender, r, masked, s0, s1, v, pub, dates, text, kind))
-    return out
+    before = masked[max(s0, n.start() - 60) : n.start()]
+    owner: str | None = None
+    poss = [
+        m
+        for m in ms
+        if m.end <= n.start() and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", masked[m.end : n.start()] + " ")
+    ]
+    if poss and poss[-1].kind in ("person", "institution"):
+        owner = poss[-1].canonical
+    elif re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}$", before, re.I):
+        owner = ctx.last_subject if subject is None or subject.kind != "person" else subject.canonical
+        if (
+            re.search(r"\b(?:in|with)\s+(?:his|her)\s+", before, re.I)
+            and subject is not None
+            and subject.kind == "person"
+        ):
+            owner = subject.canonical
+    elif (
+        re.search(r"\b(?:in|with)\s+an?\s+(?:[\w-]+\s+){0,3}$", before, re.I)
+        and subject is not None
+        and subject.kind == "person"
+    ):
+        owner = subject.canonical  # "Putin has praised …, in a message to Kim"
+    tail = n.group("tail") or ""
+    after = [m for m in ms if n.end() <= m.start < min(c1, n.end() + 40) and m.kind in ("person", "institution")]
+    if "from" in tail.lower():
+        if not after:
+            return []
+        owner = after[0].canonical
+        recipient = (
+            subject.canonical
+            if subject is not None and subject.kind == "person" and subject.canonical != owner
+            else _counterpart(owner)
+        )
+    elif "to" in tail.lower():
+        persons = [m for m in after if m.kind == "person"]
+        if not persons:
+            return []  # "greetings to foreign leaders": no one recipient
+        recipient = persons[0].canonical
+    else:
+        recipient = _counterpart(owner)
+    if not owner or not recipient or owner == recipient or not _is_leader_pair(owner, recipient):
+        return []
+    if not tail and not poss and not re.search(r"\b(?:his|her|in\s+an?)\b", before[-25:], re.I):
+        return []
+    return [_make(ctx, owner, recipient, s0, s1, c0, c1, n, "nominal")]
 
 
-def _name(m: Mention | None, last_subject: str | None, last_person: str | None) -> str | None:
+def _name(m: Mention | None, ctx: _Ctx) -> str | None:
     if m is None:
         return None
     if m.kind == "pronoun":
-        return last_subject or last_person
+        return ctx.last_subject or ctx.last_person
     return m.canonical
 
 
 _SUBORDINATE = re.compile(
-    r"(?:,\s+(?:most\s+recently\s+|especially\s+)?(?:when|after|as|while|since|before|which|who)\b|;)",
+    r"(?:,\s+(?:most\s+recently\s+|especially\s+|(?:a|an|one|two|three|four|five|six|several|\w+)\s+(?:days?|weeks?|months?|years?)\s+)?(?:when|after|as|while|since|before|which|who|but)\b|;|,\s+and\s+(?=(?:the|he|she|they|it|[A-Z])))",
     re.IGNORECASE,
 )
 
 
 def _clause_start(text: str, s0: int, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last subordinate-clause boundary, else the sentence."""
-    starts = [m.start() for m in _SUBORDINATE.finditer(text, s0, pos)]
-    return starts[-1] + 1 if starts else s0
+    starts = [m.end() for m in _SUBORDINATE.finditer(text, s0, pos)]
+    return starts[-1] if starts else s0
 
 
 def _clause_end(text: str, pos: int, s1: int) -> int:
     m = re.search(
-        r"[;]|,\s+(?:which|who|while|as|but|after|when)\b|\s+(?:and|but)\s+(?:\w+\s+)?(?:said|says|added|called|vowed|pledged)\b",
+        r"[;]|,\s+(?:which|who|while|as|but|after|when)\b|,\s+and\s+(?:the|he|she|they|[A-Z])|\s+(?:and|but)\s+(?:\w+\s+)?(?:said|says|added|called|vowed|pledged)\b",
         text[pos:s1],
     )
     return pos + m.start() if m else s1
 
 
-def _exchange_pair(ms, text, s0, vpos, sender) -> list[str]:
-    people = [m for m in ms if s0 <= m.start < vpos and m.kind == "person"]
-    names = list(dict.fromkeys(m.canonical for m in people))
+def _exchange_pair(ctx: _Ctx, ms, s0, c0, vpos, c1) -> list[str]:
+    """Who exchanged: "Kim and Xi exchanged", "He and Xi", "the two leaders", "they", "between X and Y"."""
+    text = ctx.masked
+    with_ = re.match(r"\s*\w*\s+with\s+", text[vpos:c1]) or re.match(r"\s*(?:of\s+\w+\s+)?with\s+", text[vpos + 8 : c1])
+    if with_:
+        subject = next((m for m in ms if s0 <= m.start < vpos and m.kind == "person"), None)
+        partner = next((m for m in ms if m.start > vpos and m.kind == "person"), None)
+        if subject is not None and partner is not None and subject.canonical != partner.canonical:
+            return [subject.canonical, partner.canonical]  # "a brief exchange with Xi"
+    between = re.match(r"[\w\s]{0,30}?\bbetween\s+", text[vpos:c1])
+    if between:
+        people = [m.canonical for m in ms if m.start >= vpos + between.end() and m.kind == "person"][:2]
+        if len(set(people)) == 2:
+            return people
+        if re.match(r"(?:the\s+two\s+(?:leaders|men)|both\s+leaders)\b", text[vpos + between.end() :], re.I):
+            return ["Kim Jong Un", "Vladimir Putin"]
+        return []
+    near = [m for m in ms if s0 <= m.start < vpos and m.kind in ("person", "pronoun")]
+    names = []
+    for m in near[-3:]:
+        name = _name(m, ctx)
+        if name and name not in names:
+            names.append(name)
     if len(names) >= 2:
         return names[-2:]
     if re.search(
-        r"\b(?:the\s+two\s+leaders|the\s+leaders|both\s+leaders|the\s+two\s+men|the\s+two)\b",
-        text[s0:vpos],
+        r"\b(?:the\s+two\s+(?:leaders|men|sides)|the\s+leaders|both\s+leaders|both\s+men|they|the\s+pair)\b",
+        text[max(s0, c0 - 40) : vpos],
         re.I,
-    ):
-        return ["Kim Jong Un", "Vladimir Putin"]
+    ) or (between and re.search(r"\bthe\s+two\s+leaders\b", text[vpos:c1], re.I)):
+        return ["Kim Jong Un", "Vladimir Putin"] if not names or names[0] in ("Kim Jong Un", "Vladimir Putin") else []
     return []
 
 
@@ -312,45 +428,86 @@ def _is_leader_pair(sender: str, recipient: str) -> bool:
     return sender not in CHANNELS and recipient not in CHANNELS
 
 
-def _make(sender, recipient, masked, s0, s1, v, pub, dates, text, kind) -> Letter:
-    c0 = _clause_start(masked, s0, v.start())
-    c1 = _clause_end(masked, v.end(), s1)
-    lo, hi, why = _letter_date(masked, c0, c1, v, pub, dates)
-    occasion, otype = _occasion(text[c0:c1])
-    channel = _channel(masked, s0, s1)
-    evidence = text[s0:s1].strip()
-    return Letter(sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, evidence, spans=[(s0, s1)])
+def _make(ctx: _Ctx, sender, recipient, s0, s1, c0, c1, trigger, kind) -> Letter:
+    lo, hi, why = _letter_date(ctx, s0, s1, c0, c1, trigger, recipient)
+    occasion, otype = _occasion(ctx.text[c0:c1])
+    if kind == "reply" and otype in ("", "other"):
+        occasion, otype = "reply", "reply"
+    channel = _channel(ctx.masked, s0, s1)
+    evidence = ctx.text[s0:s1].strip()
+    lt = Letter(sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, evidence, spans=[(s0, s1)])
+    lt.from_exchange = kind == "exchange"
+    return lt
 
 
-def _letter_date(masked, s0, s1, v, pub: PubDate, dates) -> tuple[dt.date | None, dt.date | None, str]:
-    """The date expression of the sending clause; else the news peg before publication."""
-    cands = []
-    for d in dates:
-        if not (s0 <= d.start < s1):
+def _letter_date(ctx: _Ctx, s0, s1, c0, c1, trigger, recipient) -> tuple[dt.date | None, dt.date | None, str]:
+    """The sending clause's date (after the verb, then before it), fitted to the occasion's fixed day if any."""
+    masked, pub = ctx.masked, ctx.pub
+    after, before = [], []
+    for d in ctx.dates:
+        if not (c0 <= d.start < c1):
             continue
-        between = masked[min(v.end(), d.end) : max(v.start(), d.start)]
+        between = masked[min(trigger.end(), d.end) : max(trigger.start(), d.start)]
         if _REPORTED.search(between):
             continue  # "..., state media said on Tuesday": the date of the report, not of the letter
         if pub.latest and d.date_latest < pub.latest - dt.timedelta(days=366) and d.precision == "year":
             occasion = _anniversary_of(masked[s0:s1], d)
             if occasion is not None:
-                return (
-                    occasion,
-                    occasion,
-                    f"'{d.expression}' after the known event: its anniversary, {occasion}",
-                )
+                return occasion, occasion, f"'{d.expression}' after the known event: its anniversary, {occasion}"
             continue  # "77 years ago": the occasion, not the letter
-        cands.append((abs(d.start - v.start()), d))
+        if d.start >= trigger.end():
+            after.append(d)
+        elif not re.match(r"(?:an?|the)\s+exchange", masked[max(s0, trigger.start() - 4) : trigger.end()], re.I):
+            before.append(d)  # "an exchange of letters" takes no date from the clause before it
+    cands = after + sorted(before, key=lambda d: trigger.start() - d.end)
+    fixed = _occasion_day(masked[c0:c1], recipient)
     if cands:
-        d = min(cands, key=lambda c: c[0])[1]
+        d = cands[0]
+        if fixed is not None and d.precision != "day":
+            for y in range(d.date_latest.year, d.date_earliest.year - 1, -1):
+                day = _on(fixed, y)
+                if day and d.date_earliest <= day <= d.date_latest:
+                    return day, day, f"'{d.expression}' and the occasion's day ({day})"
         return d.date_earliest, d.date_latest, f"'{d.expression}'"
     anniversary = _anniversary_in(masked[s0:s1])
     if anniversary is not None:
         return anniversary[0], anniversary[0], anniversary[1]
+    if fixed is not None and pub.latest:
+        ref = pub.latest
+        day = _on(fixed, ref.year)
+        if day is None or day > ref:
+            day = _on(fixed, ref.year - 1)
+        if day is not None:
+            lo = day - dt.timedelta(days=2) if fixed == (1, 1) else day
+            return lo, day, f"the occasion's day before publication ({day})"
     if pub.latest:
         lo = (pub.earliest or pub.latest) - dt.timedelta(days=7)
         return lo, pub.latest, "no date in the sentence: within the week before publication"
     return None, None, "no date"
+
+
+def _on(month_day: tuple[int, int], year: int) -> dt.date | None:
+    try:
+        return dt.date(year, *month_day)
+    except ValueError:
+        return None
+
+
+def _occasion_day(clause: str, recipient: str | None) -> tuple[int, int] | None:
+    """The fixed day of the occasion a clause names: New Year, a birthday, a national day or anniversary."""
+    from . import reference
+    from .pubdate import _event_mentions
+
+    if re.search(r"\bnew\s+year", clause, re.I):
+        return (1, 1)
+    if re.search(r"\bbirthday\b", clause, re.I):
+        for p in reference.people():
+            if p.born and (p.canonical == recipient or p.pattern.search(clause)):
+                return (p.born.month, p.born.day)
+    for _a, _b, evs in _event_mentions(clause):
+        if len(evs) == 1 and evs[0].recurring and evs[0].earliest == evs[0].latest:
+            return (evs[0].earliest.month, evs[0].earliest.day)
+    return None
 
 
 def _anniversary_in(sentence: str) -> tuple[dt.date, str] | None:
@@ -418,11 +575,15 @@ def _overlap(a: Letter, b: Letter, slack: int = 3) -> bool:
     return a.date_earliest - d <= b.date_latest and b.date_earliest - d <= a.date_latest
 
 
-def _merge(found: list[Letter], pub: PubDate) -> list[Letter]:
+def _merge(found: list[Letter]) -> list[Letter]:
     out: list[Letter] = []
     for lt in found:
         same = next(
-            (o for o in out if o.sender == lt.sender and o.recipient == lt.recipient and _overlap(o, lt, slack=7)),
+            (
+                o
+                for o in out
+                if o.sender == lt.sender and o.recipient == lt.recipient and _overlap(o, lt, slack=_slack(o, lt))
+            ),
             None,
         )
         if same is None:
@@ -430,12 +591,17 @@ def _merge(found: list[Letter], pub: PubDate) -> list[Letter]:
             continue
         same.mentions += 1
         same.spans += lt.spans
-        if _width(lt) < _width(same):
+        # a mention of the letter itself dates it better than "they exchanged letters"
+        better = (same.from_exchange and not lt.from_exchange) or (
+            _width(lt) < _width(same) and same.from_exchange == lt.from_exchange
+        )
+        if better:
             same.date_earliest, same.date_latest, same.date_evidence = (
                 lt.date_earliest,
                 lt.date_latest,
                 lt.date_evidence,
             )
+            same.from_exchange = lt.from_exchange
         if not same.occasion or (
             same.occasion_type in ("", "other", "summit") and lt.occasion_type not in ("", "other")
         ):
@@ -447,6 +613,11 @@ def _merge(found: list[Letter], pub: PubDate) -> list[Letter]:
     for lt in out:
         lt.letter_key = f"{lt.sender} → {lt.recipient} | {lt.date_earliest or '?'}"
     return out
+
+
+def _slack(a: Letter, b: Letter) -> int:
+    """Two letters dated to the day on different days are different letters; looser dates may be the same."""
+    return 0 if _width(a) <= 1 and _width(b) <= 1 else 7
 
 
 def _width(lt: Letter) -> int:
