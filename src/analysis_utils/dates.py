@@ -665,6 +665,7 @@ def _resolve_text(ctx: _Ctx) -> list[DateExpr]:
     spans = sentence_spans(text) or [(0, len(text))]
     cands = _candidates(text)
     prev_sentence_exprs: list[DateExpr] = []
+    since = 0
     ci = 0
     for s0, s1 in spans:
         sent = text[s0:s1]
@@ -694,7 +695,13 @@ def _resolve_text(ctx: _Ctx) -> list[DateExpr]:
             )
             here.append(e)
             out.append(e)
-        prev_sentence_exprs = here
+        # "the following day" may hang on a date a sentence or two back (a quotation between)
+        if here:
+            prev_sentence_exprs, since = here, 0
+        else:
+            since += 1
+            if since > 2:
+                prev_sentence_exprs = []
     return out
 
 
@@ -767,7 +774,7 @@ def _anchored(
     if anchor is None and prev:
         e = prev[-1]
         anchor = (e.date_earliest, e.date_latest, e.precision)
-        why = f"from '{e.expression}' in the previous sentence"
+        why = f"from '{e.expression}' in a sentence before"
     if anchor is not None:
         lo, hi, prec = _shift(anchor, unit, n, sign)
         return lo, hi, prec, f"{n[0] if n[0] == n[1] else f'{n[0]}-{n[1]}'} {unit}(s) {word} {why}"

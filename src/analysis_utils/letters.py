@@ -365,7 +365,7 @@ def _name(m: Mention | None, ctx: _Ctx) -> str | None:
 
 
 _SUBORDINATE = re.compile(
-    r"(?:,\s+(?:most\s+recently\s+|especially\s+|(?:a|an|one|two|three|four|five|six|several|\w+)\s+(?:days?|weeks?|months?|years?)\s+)?(?:when|after|as|while|since|before|which|who|but)\b|;|,\s+and\s+(?=(?:the|he|she|they|it|[A-Z])))",
+    r"(?:,\s+(?:most\s+recently\s+|especially\s+|(?:(?:a|an|one|two|three|four|five|six|several|\w+)\s+)?(?:days?|weeks?|months?|years?)\s+)?(?:when|after|as|while|since|before|which|who|but)\b|;|,\s+and\s+(?=(?:the|he|she|they|it|[A-Z])))",
     re.IGNORECASE,
 )
 
@@ -457,7 +457,10 @@ def _letter_date(ctx: _Ctx, s0, s1, c0, c1, trigger, recipient) -> tuple[dt.date
             continue  # "77 years ago": the occasion, not the letter
         if d.start >= trigger.end():
             after.append(d)
-        elif not re.match(r"(?:an?|the)\s+exchange", masked[max(s0, trigger.start() - 4) : trigger.end()], re.I):
+        elif not (
+            trigger.group(0).lower().startswith("exchange")
+            and re.search(r"\b(?:an?|the)\s+$", masked[max(s0, trigger.start() - 5) : trigger.start()], re.I)
+        ):
             before.append(d)  # "an exchange of letters" takes no date from the clause before it
     cands = after + sorted(before, key=lambda d: trigger.start() - d.end)
     fixed = _occasion_day(masked[c0:c1], recipient)
