@@ -150,10 +150,10 @@ def breadcrumb_prefix(text: str) -> int:
                     break
         else:
             break
+    if count and not text[pos:].strip() and len(words(text)) >= 2:
+        return len(text)  # the whole line is navigation words ("East Asia Pacific")
     if count < 2:
         return 0
-    if not text[pos:].strip():
-        return len(text)
     return cut
 
 
@@ -183,7 +183,10 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
         return None
     rest = _DATE_LABEL.sub(" ", rest)
     crumbs = breadcrumb_prefix(rest.strip())
-    leftover = words(rest.strip()[crumbs:])
+    rest = re.sub(r"\|.*$", " ", rest.strip()[crumbs:]) if "|" in rest else rest.strip()[crumbs:]
+    for o in reference.outlets():
+        rest = o.pattern.sub(" ", rest)
+    leftover = words(rest)
     leftover = [w for w in leftover if w.lower() not in {"on", "at", "of", "the", "am", "pm", "a", "m", "gmt", "kst"}]
     if len(leftover) > 4 or (len(leftover) > 2 and not _NAME_WORDS.fullmatch(" ".join(leftover))):
         return None
@@ -197,7 +200,9 @@ _NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]*\s?){2,4}")
 _PUBLICATION = re.compile(
     r"\b(?:Times|News|Herald|Post|Daily|Journal|Tribune|Express|Telegraph|Gazette|Standard|Review|Monitor|"
     r"Observer|Press|Media|Today|Weekly|Star|Sun|Mail|Guardian|Chronicle|Insider|Wire|Agency|Ilbo|Shimbun|"
-    r"Sinmun|Broadcasting|TV|Radio|Online)\b|\.(?:com|org|net|co\.kr|kr|ru|in|co\.uk)$"
+    r"Sinmun|Broadcasting|TV|Radio|Online|Ledger|Courier|Record|Bulletin|Dispatch|Sentinel|Register|Globe|"
+    r"Mirror|Inquirer|Examiner|Echo|Week|Citizen|Independent)\b|\.(?:com|org|net|co\.kr|kr|ru|in|co\.uk)$",
+    re.IGNORECASE,
 )
 
 
@@ -207,7 +212,8 @@ def _looks_like_masthead(core: str) -> bool:
 
 
 def _looks_like_name(core: str) -> bool:
-    """A person's name on a line of its own ("Kim Tong-Hyung"), as bylines are printed without 'By'."""
+    """A person's name on a line of its own ("Kim Tong-Hyung", "Helen Park in Seoul", "Mira Sokolova | Asia correspondent")."""
+    core = re.split(r"\s+(?:\||-|–|—)\s+|,\s+|\s+in\s+(?=[A-Z])", core)[0].strip()
     tokens = core.split()
     if not 2 <= len(tokens) <= 4 or _nav_word(tokens) or re.search(r"[\d:|@]", core):
         return False
@@ -223,10 +229,12 @@ def _nav_word(tokens: list[str]) -> bool:
 
 def _menu(core: str) -> bool:
     """A row of short menu items: "Sign in | Subscribe", "Asia Pacific / Politics & Diplomacy"."""
-    items = [x.strip() for x in re.split(r"\s+[|/»›>·•]\s+|\s{2,}\|\s{2,}", core)]
+    items = [x.strip() for x in re.split(r"\s+[|/»›>·•]\s+|\s{2,}\|\s{2,}|\s{2,}", core)]
     if len(items) < 2 or any(not x for x in items):
         return False
-    return all(len(words(x)) <= 3 and not is_sentence(x) and not re.search(r"\d{4}", x) for x in items)
+    return all(
+        len(words(x)) <= 3 and (len(words(x)) <= 2 or not is_sentence(x)) and not re.search(r"\d{4}", x) for x in items
+    )
 
 
 def _dateline_ok(m: re.Match[str] | None) -> bool:
@@ -289,6 +297,9 @@ def _first_pass(ln: Line) -> None:
     if not core:
         ln.cls, ln.reason = "navigation", "symbol or bullet only"
         return
+    if _ROLE_LINE.search(core) and _looks_like_name(core):
+        ln.cls, ln.reason = "byline", "a name with the writer's role"
+        return
     if _menu(core):
         ln.cls, ln.reason = "navigation", "menu of short links"
         return
@@ -333,18 +344,25 @@ def _mark_duplicates(content: list[Line]) -> None:
                 ln.cls, ln.reason = "caption", "printed twice in a row (photo caption)"
 
 
-_HEADER_META = frozenset({"date", "byline", "share", "caption", "navigation", "author"})
+_HEADER_META = frozenset({"date", "byline", "share", "caption", "navigation", "author", "footer"})
+_ROLE_LINE = re.compile(
+    r"(?:\||,|-|–|—)\s*(?:senior |chief |staff |foreign |political |diplomatic |asia |north korea |seoul |moscow )?"
+    r"(?:correspondent|reporter|writer|editor|bureau chief|contributor|columnist)\b",
+    re.IGNORECASE,
+)
 
 
 def _header_end(content: list[Line]) -> int:
     """Index in ``content`` of the last line of the page header (title, dek, date, byline, captions)."""
     end, prose = -1, 0
     for i, ln in enumerate(content):
+        if ln.cls == "footer" and (prose or ln.reason.endswith("(end of story)")):
+            break  # a footer line after the story has begun, or "Related Articles", ends the header
         if ln.cls in _HEADER_META:
             if prose <= 2:
                 end = i
             continue
-        if ln.cls == "footer" or find_dateline(ln.text):
+        if find_dateline(ln.text):
             break
         if _is_prose(ln.text):
             prose += 1

@@ -164,6 +164,12 @@ def _byline(cd: CleanDoc) -> Field:
     return Field()
 
 
+def _masthead_name(text: str) -> str:
+    """An outlet's name as its masthead prints it, capitals tamed: "THE HARBOUR LEDGER" → "The Harbour Ledger"."""
+    text = re.sub(r"\s+", " ", text.strip())
+    return text.title() if text.isupper() and len(text) > 4 else text
+
+
 def _outlet(cd: CleanDoc, wire: Field) -> Field:
     """The publisher of the page, from the page's own furniture; an agency for its own wire copy."""
     for ln in cd.lines:
@@ -178,13 +184,10 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                     )
     headline_idx = cd.headline.index if cd.headline else 10**9
     for ln in cd.lines:
-        if (
-            ln.cls == "navigation"
-            and ln.index < headline_idx
-            and ln.reason.startswith("masthead")
-            and (o := reference.outlet_named(ln.text))
-        ):
-            return Field(o.name, ln.start, ln.end, f"masthead '{ln.text}' above the headline")
+        if ln.cls == "navigation" and ln.index < headline_idx and ln.reason.startswith("masthead"):
+            o = reference.outlet_named(ln.text)
+            name = o.name if o else _masthead_name(ln.text)
+            return Field(name, ln.start, ln.end, f"masthead '{ln.text}' above the headline")
     for ln in cd.lines:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
             for dm in _DOMAIN.finditer(ln.text):
