@@ -192,7 +192,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|to\s+be\s+held|scheduled|upcoming|forthcoming|expected\s+to|set\s+to|plans?\s+to|planned|"
-    r"planning|ahead\s+of|could|may|might|is\s+to|are\s+to|due\s+to|intends?\s+to|going\s+to|soon|prepar\w+\s+for)\b",
+    r"planning|ahead\s+of|could|may|might|is\s+to|are\s+to|due\s+to|intends?\s+to|going\s+to|soon|prepar\w+\s+for|"
+    r"begins|starts|opens|takes\s+office|takes\s+place|is\s+due|are\s+due|kicks\s+off|resumes)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|previously|earlier|last)\b", re.IGNORECASE)
@@ -760,6 +761,10 @@ def _anchored(
         return None
     unit, n, sign = spec
     word = "later" if sign > 0 else "earlier"
+    if unit in ("day", "week"):
+        # "the previous day" needs a day to count from: a month or a year is no anchor for it
+        here = [e for e in here if e.precision in ("day", "week")]
+        prev = [e for e in prev if e.precision in ("day", "week")]
     anchor: tuple[dt.date, dt.date, str] | None = None
     why = ""
     if here:
@@ -877,11 +882,40 @@ def _metadata(cd: CleanDoc, pub: PubDate, refs: list[dt.date]) -> list[DateExpr]
 
 
 def reference_days(pub: PubDate) -> list[dt.date]:
-    """The publication day, else its known bounds (both), else nothing."""
+    """The day the text speaks from: the update day if one is printed, the publication day, else both bounds."""
+    if pub.published is not None and pub.updated is not None and pub.updated > pub.published:
+        return [pub.updated]  # the page we read is the updated story
     if pub.published is not None:
         return [pub.published]
     refs = [d for d in (pub.earliest, pub.latest) if d is not None]
     return sorted(set(refs))
+
+
+_DECADE = re.compile(r"\b(?:the\s+)?(?:(?P<full>(?:1[89]|20)\d0)s|['’](?P<short>\d0)s)(?!\w)")
+
+
+def _decades(text: str) -> list[DateExpr]:
+    """ "the 1990s", "the ’90s": a decade, as years (two-digit decades from the 30s on are the 1900s)."""
+    out = []
+    for m in _DECADE.finditer(text):
+        if m.group("full"):
+            y = int(m.group("full"))
+        else:
+            y = int(m.group("short"))
+            y += 1900 if y >= 30 else 2000
+        out.append(
+            DateExpr(
+                m.group(0),
+                m.start(),
+                m.end(),
+                "body",
+                dt.date(y, 1, 1),
+                dt.date(y + 9, 12, 31),
+                "year",
+                f"the decade {y}-{y + 9}",
+            )
+        )
+    return out
 
 
 def extract_dates(cd: CleanDoc, pub: PubDate) -> list[DateExpr]:
@@ -889,7 +923,8 @@ def extract_dates(cd: CleanDoc, pub: PubDate) -> list[DateExpr]:
     refs = reference_days(pub)
     out = _metadata(cd, pub, refs)
     if cd.body:
-        out += _resolve_text(_Ctx(refs, "body", cd.body, 0))
+        body = _resolve_text(_Ctx(refs, "body", cd.body, 0))
+        out += body + [e for e in _decades(cd.body) if not any(x.start < e.end and e.start < x.end for x in body)]
     rank = {s: i for i, s in enumerate(SECTION_ORDER)}
     out.sort(key=lambda e: (rank.get(e.section, 99), e.start))
     return out

@@ -99,6 +99,7 @@ class PubDate:
     start: int | None = None  # offsets in doc.text of the main evidence
     end: int | None = None
     page_date: dt.date | None = None
+    updated: dt.date | None = None  # a printed "Updated" day: the text we read speaks from it
     warnings: list[str] = field(default_factory=list)
 
 
@@ -479,6 +480,7 @@ def _printed_date(cd: CleanDoc, result: PubDate) -> PubDate | None:
         before_headline = headline_idx is not None and ln.index < headline_idx
         if label_text in ("updated", "last updated", "modified"):
             rank = 3
+            result.updated = max(result.updated or d.to_date(), d.to_date())
         elif label_text in _LABEL_RANK:
             rank = _LABEL_RANK[label_text]
         elif before_headline or (
