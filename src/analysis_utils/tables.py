@@ -254,3 +254,17 @@ def events_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFram
 def evidence_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per document and metadata field, with offsets and evidence."""
     return pd.DataFrame([r for a in _analysed(corpus) for r in evidence_rows(a)], columns=EVIDENCE_COLUMNS)
+
+
+def all_tables(corpus: str | os.PathLike[str] | list[Analysed]) -> dict[str, pd.DataFrame]:
+    """Every table of a corpus from one analysis: documents, lines, quotes, dates, letters, events, metadata_evidence."""
+    analysed = _analysed(corpus)
+    return {
+        "documents": documents_table(analysed),
+        "lines": lines_table(analysed),
+        "quotes": quotes_table(analysed),
+        "dates": dates_table(analysed),
+        "letters": letters_table(analysed),
+        "events": events_table(analysed),
+        "metadata_evidence": evidence_table(analysed),
+    }
