@@ -110,39 +110,18 @@ def known_event_events(cd: CleanDoc) -> list[Event]:
         for _m in _YEARS_AGO.finditer(sent):
             for _a, _b, evs in mentions:
                 if len(evs) == 1 and evs[0].recurring:
-                    ev = evs[0]
-                    out.append(
-                        Event(
-                            "history",
-                            ev.earliest,
-                            ev.latest,
-                            ev.name,
-                            "",
-                            sent.strip(),
-                            s0,
-                            s1,
-                            key=f"known:{ev.key}",
-                        )
-                    )
+                    out.append(known_event(evs[0], sent, s0, s1, kind="history"))
         for a, _b, evs in mentions:
             if len(evs) != 1 or evs[0].recurring or any(x <= a < y for x, y in ann_spans):
                 continue
-            ev = evs[0]
-            kind = ev.kind if ev.kind in ("summit", "visit", "election", "treaty", "war", "forum") else "other"
-            out.append(
-                Event(
-                    kind,
-                    ev.earliest,
-                    ev.latest,
-                    ev.name,
-                    "",
-                    sent.strip(),
-                    s0,
-                    s1,
-                    key=f"known:{ev.key}",
-                )
-            )
+            out.append(known_event(evs[0], sent, s0, s1))
     return out
+
+
+def known_event(ev, sent: str, s0: int, s1: int, kind: str | None = None) -> Event:
+    """The timeline row of a named event of the reference chronology, with the sentence that names it."""
+    kind = kind or (ev.kind if ev.kind in ("summit", "visit", "election", "treaty", "war", "forum") else "other")
+    return Event(kind, ev.earliest, ev.latest, ev.name, "", sent.strip(), s0, s1, key=f"known:{ev.key}")
 
 
 def _ordinal(n: int) -> str:
@@ -166,20 +145,7 @@ def dated_clause_events(cd: CleanDoc, dates: list, taken: list[tuple[int, int]])
             continue
         known = _known_in_clause(sent, d)
         if known is not None:
-            kind = known.kind if known.kind in ("summit", "visit", "election", "treaty", "war", "forum") else "other"
-            out.append(
-                Event(
-                    kind,
-                    known.earliest,
-                    known.latest,
-                    known.name,
-                    "",
-                    sent.strip(),
-                    s0,
-                    s1,
-                    key=f"known:{known.key}",
-                )
-            )
+            out.append(known_event(known, sent, s0, s1))
             continue
         near = min(verbs, key=lambda v: abs(v.start() + s0 - d.start))
         kind = _KIND_OF_VERB.get(near.group("verb").lower(), "other")
