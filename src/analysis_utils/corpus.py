@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .htmltext import html_to_text, looks_like_html
+
 MAX_BYTES = 2_000_000
 """Files larger than this are read up to the cap, with a warning."""
 
@@ -193,6 +195,12 @@ def read_document(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BY
     if repaired:
         warnings.append("repaired mojibake (UTF-8 text that had been decoded as cp1252)")
     text, text_map = normalise(raw)
+    if looks_like_html(text):
+        text, text_map = normalise(html_to_text(text))
+        status = "html" if status == "ok" else status
+        warnings.append(
+            "raw HTML page: converted to text (scripts and styles dropped); offsets refer to the converted text"
+        )
     if "\x00" in raw:
         warnings.append("NUL bytes removed")
     if not text.strip():

@@ -25,6 +25,7 @@ class Analysed:
     dates: list[DateExpr] = field(default_factory=list)
     letters: list[Letter] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    duplicate_of: str = ""
 
     @property
     def warnings(self) -> list[str]:
@@ -57,9 +58,61 @@ def analyse_document(doc: corpus.Document, today: dt.date | None = None) -> Anal
 
 def iter_corpus(folder: str | os.PathLike[str], today: dt.date | None = None) -> Iterator[Analysed]:
     """Analyse every ``*.txt`` of ``folder`` in name order, one at a time."""
+    seen = DuplicateFinder()
     for path in corpus.corpus_files(folder):
-        yield analyse_document(corpus.read_document(path), today)
+        a = analyse_document(corpus.read_document(path), today)
+        seen.check(a)
+        yield a
 
 
 def analyse_corpus(folder: str | os.PathLike[str], today: dt.date | None = None) -> list[Analysed]:
     return list(iter_corpus(folder, today))
+
+
+class DuplicateFinder:
+    """Flags identical and near-identical articles (syndicated copies) with the document they repeat; drops nothing.
+
+    Exact copies are found by a fingerprint of the body's words; near copies by comparing
+    bodies that share their opening words or their headline (rapidfuzz, 90 or more).
+    Memory stays small: a fingerprint and a short key per document.
+    """
+
+    def __init__(self, threshold: float = 90.0) -> None:
+        self.threshold = threshold
+        self.exact: dict[str, str] = {}
+        self.by_key: dict[str, tuple[str, str]] = {}
+
+    def check(self, a: Analysed) -> None:
+        if a.clean is None or not a.clean.body.strip():
+            return
+        import hashlib
+        import re
+
+        words = re.findall(r"[a-z0-9]+", a.clean.body.lower())
+        if len(words) < 20:
+            return
+        digest = hashlib.sha1(" ".join(words).encode()).hexdigest()
+        if digest in self.exact:
+            a.duplicate_of = self.exact[digest]
+            a.doc.status = "duplicate"
+            a.doc.warnings.append(f"identical to {a.duplicate_of} (same story text)")
+            return
+        self.exact[digest] = a.doc.doc_id
+        keys = {"open:" + " ".join(words[:25])}
+        if a.meta.headline.value:
+            keys.add("head:" + " ".join(re.findall(r"[a-z0-9]+", a.meta.headline.value.lower())))
+        body = " ".join(words[:3000])
+        for key in keys:
+            if key in self.by_key:
+                other, other_body = self.by_key[key]
+                from rapidfuzz import fuzz
+
+                score = fuzz.ratio(body, other_body)
+                if score >= self.threshold:
+                    a.duplicate_of = other
+                    a.doc.warnings.append(
+                        f"near-duplicate of {other} (similarity {score:.0f}/100): a syndicated or edited copy"
+                    )
+                    return
+        for key in keys:
+            self.by_key.setdefault(key, (a.doc.doc_id, body))

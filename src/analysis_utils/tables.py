@@ -13,7 +13,7 @@ from .pipeline import Analysed, analyse_corpus
 DOCUMENT_COLUMNS = [
     "doc_id", "file", "status", "headline", "outlet", "wire_agency", "byline", "dateline", "published",
     "published_earliest", "published_latest", "published_precision", "published_evidence", "page_date",
-    "encoding", "size_bytes", "n_lines", "n_body_lines", "n_body_chars", "warnings", "body",
+    "encoding", "size_bytes", "n_lines", "n_body_lines", "n_body_chars", "duplicate_of", "warnings", "body",
 ]  # fmt: skip
 LINE_COLUMNS = ["doc_id", "file", "line", "start", "end", "cls", "reason", "text"]
 QUOTE_COLUMNS = [
@@ -63,6 +63,7 @@ def document_row(a: Analysed) -> dict[str, Any]:
         "n_lines": sum(1 for ln in lines if ln.cls != "blank"),
         "n_body_lines": sum(1 for ln in lines if ln.cls in ("body", "subheading", "standfirst")),
         "n_body_chars": len(a.clean.body) if a.clean else 0,
+        "duplicate_of": a.duplicate_of,
         "warnings": "; ".join(a.warnings),
         "body": a.clean.body if a.clean else "",
     }
