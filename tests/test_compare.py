@@ -1,0 +1,237 @@
+"""Comparing outlets: source labels, quotation share, cited sources, hedging, coverage, similarity and copies."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis_utils import compare
+
+WIRE_STORY = (
+    "North Korean leader Kim Jong Un sent a message of greetings to Russian President Vladimir Putin on the "
+    "occasion of Russia Day, pledging to strengthen the strategic relations between the two countries, the "
+    "official Korean Central News Agency said on Tuesday. Kim wished the Russian people success in building a "
+    "powerful state and said the friendship forged in the struggle against common enemies would grow stronger "
+    "in the new era."
+)
+OTHER_STORY = (
+    "Heavy rain flooded several districts of the capital overnight, closing schools and cutting power to "
+    "thousands of homes, the city's emergency office reported. Forecasters warned that more storms were due over "
+    "the weekend and asked residents to stay away from rivers and hillsides until the warnings are lifted."
+)
+
+
+def documents(*rows: dict) -> pd.DataFrame:
+    """A documents table with the columns compare uses; each row gives doc_id and body, and may give more."""
+    base = {"outlet": "", "wire_agency": "", "headline": "", "file": ""}
+    return pd.DataFrame([{**base, **row, "file": f"{row['doc_id']}.txt"} for row in rows])
+
+
+def tables_of(docs: pd.DataFrame, quotes: list[dict] | None = None, events: list[dict] | None = None) -> dict:
+    quote_cols = ["doc_id", "text", "speaker", "start", "end", "section", "n_words"]
+    event_cols = ["doc_id", "event_id", "kind", "date_earliest", "date_latest", "description", "n_docs", "docs"]
+    return {
+        "documents": docs,
+        "quotes": pd.DataFrame(quotes or [], columns=quote_cols),
+        "events": pd.DataFrame(events or [], columns=event_cols),
+    }
+
+
+# ---------------------------------------------------------------------------- source_label
+
+
+def test_source_label_prefers_outlet_then_wire_then_unknown():
+    docs = documents(
+        {"doc_id": "a", "body": "", "outlet": "The Korea Times", "wire_agency": "Yonhap"},
+        {"doc_id": "b", "body": "", "wire_agency": "AP"},
+        {"doc_id": "c", "body": ""},
+    )
+    assert list(compare.source_label(docs)) == ["The Korea Times", "AP", "unknown outlet"]
+
+
+# ---------------------------------------------------------------------------- outlet_stats
+
+
+def test_outlet_stats_quote_share_counts_overlapping_body_quotations_once():
+    body = "x" * 100
+    docs = documents({"doc_id": "a", "body": body, "outlet": "Reuters"})
+    quotes = [
+        {"doc_id": "a", "start": 10, "end": 30, "section": "body"},
+        {"doc_id": "a", "start": 20, "end": 40, "section": "body"},
+        {"doc_id": "a", "start": 0, "end": 90, "section": "headline"},
+    ]
+    stats = compare.outlet_stats(tables_of(docs, quotes)).set_index("source")
+    assert stats.loc["Reuters", "quote_share"] == pytest.approx(0.30)
+    assert stats.loc["Reuters", "n_quotes"] == 2
+
+
+def test_outlet_stats_groups_articles_of_one_source_and_averages_words():
+    docs = documents(
+        {"doc_id": "a", "body": "one two three four", "wire_agency": "AP"},
+        {"doc_id": "b", "body": "one two", "wire_agency": "AP"},
+        {"doc_id": "c", "body": "", "outlet": "NK News"},
+    )
+    stats = compare.outlet_stats(tables_of(docs)).set_index("source")
+    assert stats.loc["AP", "n_articles"] == 2
+    assert stats.loc["AP", "mean_words"] == 3
+    assert stats.loc["NK News", "quote_share"] == 0
+
+
+# ---------------------------------------------------------------------------- cited_sources
+
+
+def test_cited_sources_finds_kcna_said_at_the_end_of_a_sentence():
+    docs = documents({"doc_id": "a", "body": "Kim praised the friendship, KCNA said.", "outlet": "Reuters"})
+    cited = compare.cited_sources(tables_of(docs))
+    assert cited[["doc_id", "source", "cited", "count"]].values.tolist() == [["a", "Reuters", "KCNA", 1]]
+
+
+def test_cited_sources_skips_the_pages_own_wire_agency():
+    body = "Kim praised the friendship, KCNA said. Moscow welcomed it, Yonhap reported."
+    docs = documents({"doc_id": "a", "body": body, "outlet": "KCNA Watch", "wire_agency": "KCNA"})
+    cited = compare.cited_sources(tables_of(docs))
+    assert list(cited["cited"]) == ["Yonhap"]
+
+
+def test_cited_sources_reads_according_to_and_outlets_outside_the_gazetteer():
+    body = "They will meet soon, according to the Kremlin. Japan's Asahi Shimbun reported the plan on Monday."
+    cited = compare.cited_sources(tables_of(documents({"doc_id": "a", "body": body})))
+    assert set(cited["cited"]) == {"Kremlin", "Asahi Shimbun"}
+
+
+def test_cited_sources_ignores_names_without_a_reporting_cue():
+    body = "Kim travelled to Russia by train and met officials of the Kremlin in Vladivostok."
+    cited = compare.cited_sources(tables_of(documents({"doc_id": "a", "body": body})))
+    assert cited.empty
+
+
+def test_a_person_between_name_and_verb_takes_the_cue():
+    body = "Kremlin spokesman Dmitry Peskov said the date was not set."
+    assert compare.citations(body) == []
+
+
+# ---------------------------------------------------------------------------- hedging
+
+
+def test_hedging_counts_reportedly_and_is_expected_to_per_thousand_words():
+    body = "Kim reportedly wrote to Putin, who is expected to reply soon."
+    docs = documents({"doc_id": "a", "body": body})
+    row = compare.hedging(tables_of(docs)).iloc[0]
+    assert row["n_words"] == 11
+    assert row["speculation_n"] == 2
+    assert row["speculation"] == pytest.approx(2000 / 11)
+
+
+def test_hedging_takes_the_modal_may_but_not_the_month():
+    cues = compare.hedge_cues("Kim may visit in May.")
+    assert list(cues.loc[cues["category"] == "speculation", "cue"]) == ["may"]
+
+
+def test_hedging_of_an_empty_body_is_zero():
+    row = compare.hedging(tables_of(documents({"doc_id": "a", "body": ""}))).iloc[0]
+    assert row["speculation"] == 0 and row["n_words"] == 0
+
+
+def test_hedging_by_source_averages_the_rates_of_a_sources_articles():
+    docs = documents(
+        {"doc_id": "a", "body": "Kim may write again soon to Putin.", "wire_agency": "AP"},
+        {"doc_id": "b", "body": "Kim wrote again to Putin.", "wire_agency": "AP"},
+    )
+    rows = compare.hedging_by_source(tables_of(docs))
+    speculation = rows[(rows["source"] == "AP") & (rows["category"] == "speculation")]
+    assert speculation["per_1000"].tolist() == [pytest.approx((1000 / 7 + 0) / 2)]
+
+
+# ---------------------------------------------------------------------------- coverage_matrix
+
+
+def test_coverage_matrix_marks_which_document_mentions_which_event_sorted_by_date():
+    docs = documents({"doc_id": "a", "body": "x"}, {"doc_id": "b", "body": "y"}, {"doc_id": "c", "body": "z"})
+    events = [
+        {"doc_id": "a", "event_id": "E2", "date_earliest": "2024-06-19", "description": "Pyongyang summit", "n_docs": 2},
+        {"doc_id": "b", "event_id": "E2", "date_earliest": "2024-06-19", "description": "Pyongyang summit", "n_docs": 2},
+        {"doc_id": "b", "event_id": "E1", "date_earliest": "2019-04-25", "description": "Vladivostok summit", "n_docs": 1},
+    ]  # fmt: skip
+    matrix = compare.coverage_matrix(tables_of(docs, events=events))
+    assert matrix.shape == (3, 2)
+    assert list(matrix.columns) == ["2019-04-25 Vladivostok summit [E1]", "2024-06-19 Pyongyang summit [E2]"]
+    assert matrix.values.tolist() == [[0, 1], [1, 1], [0, 0]]
+
+
+def test_coverage_matrix_without_events_keeps_one_row_per_document():
+    docs = documents({"doc_id": "a", "body": "x"})
+    assert compare.coverage_matrix(tables_of(docs)).shape == (1, 0)
+
+
+# ---------------------------------------------------------------------------- tfidf_similarity
+
+
+def test_tfidf_similarity_is_symmetric_with_ones_on_the_diagonal():
+    docs = documents(
+        {"doc_id": "a", "body": WIRE_STORY},
+        {"doc_id": "b", "body": OTHER_STORY},
+        {"doc_id": "c", "body": WIRE_STORY[:200]},
+        {"doc_id": "d", "body": ""},
+    )
+    sim = compare.tfidf_similarity(docs)
+    assert list(sim.index) == list(sim.columns) == ["a", "b", "c", "d"]
+    assert np.allclose(sim.values, sim.values.T)
+    assert np.allclose(np.diag(sim.values), 1.0)
+
+
+def test_tfidf_similarity_ranks_a_shared_story_above_an_unrelated_one():
+    docs = documents(
+        {"doc_id": "a", "body": WIRE_STORY},
+        {"doc_id": "b", "body": OTHER_STORY},
+        {"doc_id": "c", "body": WIRE_STORY[:200]},
+    )
+    sim = compare.tfidf_similarity(docs)
+    assert sim.loc["a", "c"] > 0.5 > sim.loc["a", "b"]
+
+
+def test_tfidf_similarity_of_one_document_is_one_by_one():
+    assert compare.tfidf_similarity(documents({"doc_id": "a", "body": WIRE_STORY})).values.tolist() == [[1.0]]
+
+
+def test_terms_are_lower_case_words_without_stop_words():
+    assert compare.terms("The Kremlin SAID it was 75 years of Friendship.") == ["kremlin", "years", "friendship"]
+
+
+# ---------------------------------------------------------------------------- near_duplicates
+
+
+def test_identical_bodies_are_flagged_identical():
+    docs = documents({"doc_id": "a", "body": WIRE_STORY}, {"doc_id": "b", "body": "  " + WIRE_STORY.upper()})
+    pairs = compare.near_duplicates(docs)
+    assert pairs[["doc_a", "doc_b", "kind", "similarity"]].values.tolist() == [["a", "b", "identical", 1.0]]
+
+
+def test_a_lightly_edited_copy_is_a_near_duplicate():
+    edited = WIRE_STORY.replace("on Tuesday", "on Wednesday").replace("powerful state", "strong country")
+    pairs = compare.near_duplicates(documents({"doc_id": "a", "body": WIRE_STORY}, {"doc_id": "b", "body": edited}))
+    assert list(pairs["kind"]) == ["near-duplicate"]
+    assert 0.9 <= pairs.loc[0, "similarity"] < 1.0
+
+
+def test_a_cut_copy_under_the_same_wire_is_a_syndicated_copy():
+    cut = WIRE_STORY.split(". Kim wished")[0] + ". A spokesman in Seoul declined to comment on the message."
+    docs = documents(
+        {"doc_id": "a", "body": WIRE_STORY, "outlet": "The Korea Herald", "wire_agency": "Yonhap"},
+        {"doc_id": "b", "body": cut, "outlet": "The Korea Times", "wire_agency": "Yonhap"},
+    )
+    pairs = compare.near_duplicates(docs)
+    assert list(pairs["kind"]) == ["syndicated copy"]
+    assert pairs.loc[0, "same_wire"]
+
+
+def test_unrelated_texts_are_not_flagged():
+    pairs = compare.near_duplicates(
+        documents({"doc_id": "a", "body": WIRE_STORY}, {"doc_id": "b", "body": OTHER_STORY})
+    )
+    assert pairs.empty
+
+
+def test_short_or_empty_bodies_are_never_paired():
+    pairs = compare.near_duplicates(documents({"doc_id": "a", "body": ""}, {"doc_id": "b", "body": ""}))
+    assert pairs.empty
