@@ -24,6 +24,8 @@ REPORTS := reports
 export UV_COMPILE_BYTECODE := 1
 export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
+# Browser tests use Debian's /usr/bin/chromium (tests/test_browser.py installs it); never Playwright's download.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 NBVAL_FLAGS := --nbval-lax --nbval-current-env --nbval-cell-timeout=300
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
 from pathlib import Path
 
 import nbformat
@@ -9,6 +11,10 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis_utils import report
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+NOTEBOOKS = ROOT / "notebooks"
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 INTRO = "# Tiny notebook\n\nCounts things. <script>alert(1)</script>"
@@ -83,3 +89,50 @@ def test_failing_notebook_exits_non_zero_with_one_line(tmp_path: Path, capsys: p
 
 def test_missing_corpus_is_an_error(tmp_path: Path) -> None:
     assert report.main(["--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+
+
+def test_pages_load_nothing_from_the_network(built: tuple[int, Path, Path]) -> None:
+    _, out, _ = built
+    for page in out.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'src="http' not in text and "<script src" not in text and "cdnjs" not in text, page.name
+
+
+def test_index_names_the_corpus_its_size_and_the_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("two", encoding="utf-8")
+    page = report.Page("01_tiny", "Tiny <b>notebook</b>", "Counts & things.")
+    index = report.render_index([page], tmp_path, generated=date(2024, 5, 1))
+    assert "<h1>Kim Jong Un and Vladimir Putin: the letters in the press</h1>" in index
+    assert f"the folder &#x27;{tmp_path.name}&#x27;, 2 article files" in index
+    assert '<time datetime="2024-05-01">01 May 2024</time>' in index
+    assert "Tiny &lt;b&gt;notebook&lt;/b&gt;" in index and "Counts &amp; things." in index
+
+
+HOSTILE = """<script>alert(1)</script> Kim Jong Un writes to Vladimir Putin <img src=x onerror=alert(2)>
+
+By <script>alert(1)</script> Staff Reporter
+
+PYONGYANG: North Korean leader Kim Jong Un on Friday wrote a letter to Russian President Vladimir Putin, \
+<img src=x onerror=alert(2)> state media said.
+
+"We will strengthen our ties <script>alert(1)</script>," Kim said in the letter to Putin.
+"""
+
+
+def test_article_text_is_escaped_in_every_page_of_the_real_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The project's notebooks, run on the seeds plus an article carrying markup, never emit that markup."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "999_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "out"
+    status = report.main(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(NOTEBOOKS)])
+    assert status == 0, capsys.readouterr().err
+    pages = {page.name: page.read_text(encoding="utf-8") for page in out.glob("*.html")}
+    assert "index.html" in pages and len(pages) > 1
+    for name, text in pages.items():
+        assert "<script>alert(1)" not in text, name
+        assert "<img src=x onerror" not in text.lower(), name
+    assert any("&lt;script&gt;alert(1)" in text for text in pages.values())
