@@ -15,6 +15,9 @@ from .calendar_text import MONTH_RE, find_dates
 from .corpus import Document
 
 _END_MARK = re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE)
+FURNITURE_MAX_CHARS = 400
+"""Lines longer than this are never page furniture."""
+_END_RULE_START = re.compile(r"(?i)(?:copyright|©|\(only the headline|this (?:article|story) (?:was|has been))")
 BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
 """Line classes whose text makes up the body."""
 
@@ -297,6 +300,8 @@ def _first_pass(ln: Line) -> None:
     if not core:
         ln.cls, ln.reason = "navigation", "symbol or bullet only"
         return
+    if len(core) > FURNITURE_MAX_CHARS and not _END_RULE_START.match(core):
+        return  # page furniture is short: a long line is story text (and long lines make some rules slow)
     if _ROLE_LINE.search(core) and _looks_like_name(core):
         ln.cls, ln.reason = "byline", "a name with the writer's role"
         return

@@ -6,6 +6,7 @@ Names come out canonical through the gazetteer in ``data/people.csv`` and ``data
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import re
@@ -187,7 +188,8 @@ def _short_names(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         if m.kind == "person" and " " not in m.text.strip():
             family = m.text.strip()
-            earlier = [x for x in full.get(family, []) if not re.search(r"[.!?]\s", text[x.end : m.start])]
+            named = full.get(family, [])
+            earlier = [named[-1]] if named and not re.search(r"[.!?]\s", text[named[-1].end : m.start]) else []
             if earlier and earlier[-1].canonical != m.canonical:
                 m = Mention(m.start, m.end, m.text, earlier[-1].canonical, "person")
         elif m.kind == "person":
@@ -196,7 +198,9 @@ def _short_names(mentions: list[Mention], text: str) -> list[Mention]:
                 full.setdefault(t, []).append(m)
         out.append(m)
     # family names of people named in full earlier, standing alone later ("Choe, for her part, said")
-    taken = [(m.start, m.end) for m in out]
+    taken = bytearray(len(text) + 1)
+    for m in out:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     extra = []
     for family, named in full.items():
         if family in _NOT_A_NAME or len(family) < 3 or family in ("Kim",):
@@ -204,7 +208,7 @@ def _short_names(mentions: list[Mention], text: str) -> list[Mention]:
         first = named[0]
         for hit in re.finditer(rf"\b{re.escape(family)}\b", text[first.end :]):
             a, b = first.end + hit.start(), first.end + hit.end()
-            if not any(x <= a < y for x, y in taken):
+            if not taken[a]:
                 extra.append(Mention(a, b, family, first.canonical, "person"))
     return sorted(out + extra, key=lambda x: x.start)
 
@@ -227,6 +231,23 @@ def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
             m = Mention(prev.start, m.end, text[prev.start : m.end], m.canonical, "person")
         out.append(m)
     return out
+
+
+def in_span(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start) that start in ``lo..hi``, found by bisection."""
+    starts = [m.start for m in mentions]
+    return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+class MentionIndex:
+    """Mentions sorted by start, for fast lookups of the ones in a sentence."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        return self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
 
 
 def canonical_name(name: str, when: dt.date | None = None) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .clean import CleanDoc
-from .entities import Mention, find_mentions
+from .entities import Mention, MentionIndex, find_mentions
 from .pubdate import PubDate
 from .quotes import _mask, find_spans
 from .sentences import sentence_spans
@@ -158,6 +158,7 @@ class _Ctx:
     last_subject: str | None = None
     last_person: str | None = None
     last_letter: Letter | None = None
+    index: MentionIndex | None = None
 
 
 def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateLike], when: dt.date | None = None) -> list[Letter]:
@@ -168,8 +169,9 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateLike], when: dt.
     mentions = find_mentions(masked, when)
     ctx = _Ctx(text, masked, pub, [d for d in dates if d.section == "body"])
     found: list[Letter] = []
+    index = ctx.index = MentionIndex(mentions)
     for s0, s1 in sentence_spans(masked):
-        ms = [m for m in mentions if s0 <= m.start < s1]
+        ms = index.between(s0, s1)
         subject = _clause_subject(ms, masked, s0, s1)
         covered: list[tuple[int, int]] = []
         for v in _SEND.finditer(masked, s0, s1):
@@ -433,7 +435,7 @@ def _make(ctx: _Ctx, sender, recipient, s0, s1, c0, c1, trigger, kind) -> Letter
     occasion, otype = _occasion(ctx.text[c0:c1])
     if kind == "reply" and otype in ("", "other"):
         occasion, otype = "reply", "reply"
-    channel = _channel(ctx.masked, s0, s1)
+    channel = _channel(ctx, s0, s1)
     evidence = ctx.text[s0:s1].strip()
     lt = Letter(sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, evidence, spans=[(s0, s1)])
     lt.from_exchange = kind == "exchange"
@@ -566,8 +568,8 @@ def _occasion(sentence: str) -> tuple[str, str]:
     return phrase, "other" if phrase else ""
 
 
-def _channel(masked: str, s0: int, s1: int) -> str:
-    ms = [m for m in find_mentions(masked[s0:s1]) if m.kind in ("media", "institution") and m.canonical in CHANNELS]
+def _channel(ctx: _Ctx, s0: int, s1: int) -> str:
+    ms = [m for m in ctx.index.between(s0, s1) if m.kind in ("media", "institution") and m.canonical in CHANNELS]
     return ms[0].canonical if ms else ""
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import reference
 from .calendar_text import NUMBER_WORDS, WEEKDAYS, DateMention, add_years, find_dates, ordinal_value
@@ -249,19 +250,28 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
     return out, pegs
 
 
-def _age_constraints(text: str) -> list[Constraint]:
-    """Ages of people with a known birthday: "Putin, 71," / "Putin turned 71" / "the 71-year-old Putin"."""
+@cache
+def _age_patterns() -> tuple[tuple[reference.Person, tuple[re.Pattern[str], ...]], ...]:
     out = []
     for person in reference.people():
         if person.born is None:
             continue
         name = person.pattern.pattern
-        for pat in (
+        pats = (
             rf"{name},\s+(?P<n>\d{{2,3}}),",
             rf"{name}\s+(?:turned|turns|has turned|will turn)\s+(?P<n>\d{{2,3}})\b",
             rf"\b(?P<n>\d{{2,3}})-year-old\s+(?:[\w-]+\s+){{0,3}}?{name}",
-        ):
-            for m in re.finditer(pat, text):
+        )
+        out.append((person, tuple(re.compile(p) for p in pats)))
+    return tuple(out)
+
+
+def _age_constraints(text: str) -> list[Constraint]:
+    """Ages of people with a known birthday: "Putin, 71," / "Putin turned 71" / "the 71-year-old Putin"."""
+    out = []
+    for person, patterns in _age_patterns():
+        for pat in patterns:
+            for m in pat.finditer(text):
                 n = int(m.group("n"))
                 lo = add_years(person.born, n)
                 hi = add_years(person.born, n + 1) - dt.timedelta(days=1)

@@ -16,12 +16,13 @@ before it or to the last person the story had speak or write.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from .clean import CleanDoc
-from .entities import Mention, find_mentions
+from .entities import Mention, MentionIndex, find_mentions
 from .sentences import sentence_spans
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
@@ -151,21 +152,18 @@ def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
 
 def _single_spans(text: str, doubles: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
     """Single-quoted phrases outside double quotations, within one line or paragraph."""
-    inside = [(a - 1, b + 1) for a, b, _, _ in doubles]
+    inside = bytearray(len(text) + 1)
+    for a, b, _, _ in doubles:
+        inside[max(0, a - 1) : b + 1] = b"\x01" * (b + 1 - max(0, a - 1))
     out = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if any(a <= i < b for a, b in inside):
-            i += 1
+    for m in re.finditer("[‘']", text):
+        i = m.start()
+        if inside[i] or (out and i < out[-1][1] + 1):
             continue
-        if ch == OPEN_SINGLE or (ch == "'" and _opens(text, i) and (i + 1 < len(text) and text[i + 1].isalpha())):
+        if text[i] == OPEN_SINGLE or (_opens(text, i) and i + 1 < len(text) and text[i + 1].isalpha()):
             close = _single_close(text, i)
             if close is not None:
                 out.append((i + 1, close, "single", 1))
-                i = close + 1
-                continue
-        i += 1
     return out
 
 
@@ -301,16 +299,20 @@ def attribute(cd: CleanDoc, spans: list[tuple[int, int, str, int]], when: dt.dat
     state = _State()
     quotes: list[Quote] = []
     by_sentence: dict[int, list[tuple[int, int, str, int]]] = {}
+    sentence_starts = [x for x, _ in sentences]
     for sp in spans:
-        si = next((k for k, (s0, s1) in enumerate(sentences) if s0 <= sp[0] - 1 < s1), None)
-        by_sentence.setdefault(si if si is not None else -1, []).append(sp)
+        si = bisect.bisect_right(sentence_starts, sp[0] - 1) - 1
+        ok = 0 <= si < len(sentences) and sentences[si][0] <= sp[0] - 1 < sentences[si][1]
+        by_sentence.setdefault(si if ok else -1, []).append(sp)
+    index = MentionIndex(mentions)
     for si, (s0, s1) in enumerate(sentences):
-        ms = [m for m in mentions if s0 <= m.start < s1]
+        ms = index.between(s0, s1)
         subj = _subject(ms, masked, s0, s1)
         for a, b, mark, n in by_sentence.get(si, []):
             # a quotation running past its sentence (over paragraphs) takes its cue from where it ends
-            e1 = max(s1, next((y for x, y in sentences if x <= b < y), s1))
-            qms = ms if e1 == s1 else [m for m in mentions if s0 <= m.start < e1]
+            k = bisect.bisect_right(sentence_starts, b) - 1
+            e1 = max(s1, sentences[k][1] if 0 <= k < len(sentences) and b < sentences[k][1] else s1)
+            qms = ms if e1 == s1 else index.between(s0, e1)
             speaker, cue, why = _speaker(masked, qms, s0, e1, a, b, subj, state, para_of)
             pieces = _pieces(text, a, b)
             for k, (pa, pb) in enumerate(pieces):
