@@ -225,6 +225,12 @@ def _looks_like_name(core: str) -> bool:
     return all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.", t) for t in tokens)
 
 
+def _name_like(text: str) -> bool:
+    """Names after "By": a few words, mostly capitalised ("Yi Whan-woo", "Josh Smith and Hyonhee Shin", "ANI")."""
+    tokens = [t for t in words(text) if t.lower() not in ("and", "in", "de", "van", "von", "bin", "staff", "reporter")]
+    return 1 <= len(tokens) <= 12 and sum(t[0].isupper() for t in tokens) * 2 > len(tokens) and tokens[0][0].isupper()
+
+
 def _nav_word(tokens: list[str]) -> bool:
     vocab = {w.lower() for w in reference.breadcrumb_words()}
     return any(t.lower() in vocab for t in tokens)
@@ -246,7 +252,8 @@ def _dateline_ok(m: re.Match[str] | None) -> bool:
     place = m.group("place")
     has_more = bool(m.group("date") or m.group("agency") or m.group("agency_slash") or m.group("agency_b"))
     letters = re.sub(r"[^A-Za-z]", "", place)
-    if m.group("agency") and not re.fullmatch(r"[A-Za-z][\w .&-]*", m.group("agency")):
+    agency = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
+    if agency and not (reference.outlet_named(agency) or re.fullmatch(r"[A-Z][A-Za-z .&-]+", agency)):
         return False
     sep = m.group("sep").strip(" .")
     if not sep and not (m.group("agency") or m.group("agency_slash") or m.group("agency_b")):
@@ -317,7 +324,7 @@ def _first_pass(ln: Line) -> None:
             ln.cls, ln.reason = "date", reason
         return
     m = _BYLINE.match(core)
-    if m and len(words(m.group("name"))) <= 12:
+    if m and _name_like(m.group("name")):
         ln.cls, ln.reason = "byline", "starts with 'By'"
         return
     rule = _furniture(core)
@@ -448,7 +455,7 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
                 cd.headline, cd.headline_text = ln, core
             else:
                 ln.cls, ln.reason = "navigation", "short line above the first paragraph"
-        elif i > last_prose and not is_sentence(core) and len(words(core)) < 6:
+        elif 0 <= last_prose < i and not is_sentence(core) and len(words(core)) < 6:
             ln.cls, ln.reason = "footer", "short line after the last paragraph"
         elif not _is_prose(core) and is_title_like(core) and 0 <= first_prose < i < last_prose:
             ln.cls, ln.reason = "subheading", "title-like line between paragraphs"
