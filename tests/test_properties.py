@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis_utils.clean import BODY_CLASSES, classify
+from analysis_utils.clean import classify
 from analysis_utils.dates import extract_dates
 from analysis_utils.metadata import extract
 from analysis_utils.pubdate import PubDate
