@@ -98,3 +98,32 @@ def test_the_export_of_a_bad_folder_exits_0_and_lists_every_file(tmp_path):
 
 def test_the_seeds_have_no_duplicates():
     assert all(not a.duplicate_of for a in analyse_corpus(SEEDS))
+
+
+def test_a_story_without_quotes_or_dates_says_so(tmp_path):
+    write(
+        tmp_path,
+        "plain.txt",
+        "Kim writes to Putin\n\nNorth Korea and Russia have close ties, officials in both countries say, and these ties grow.\n",
+    )
+    (a,) = analyse_corpus(tmp_path)
+    assert "no quotations found" in a.warnings
+    assert "no date expressions in the story" in a.warnings
+
+
+def test_the_report_on_a_folder_of_bad_files_runs_every_notebook_and_shows_no_live_markup(tmp_path):
+    folder = bad_folder(tmp_path)
+    out = tmp_path / "report"
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis_utils.report", "--corpus", str(folder), "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    pages = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.html")}
+    assert "index.html" in pages and len(pages) == 1 + len(list((ROOT / "notebooks").glob("*.ipynb")))
+    for name, html in pages.items():
+        assert "<script>alert(1)" not in html, name
+        assert "onerror=alert(2)" not in html.replace("onerror=alert(2)&gt;", ""), name
+        assert "Traceback" not in html, name
+    overview = next(html for name, html in pages.items() if name.startswith("00_"))
+    assert "binary" in overview and "file is empty" in overview  # the warnings table lists the bad files

@@ -49,6 +49,13 @@ def analyse_document(doc: corpus.Document, today: dt.date | None = None) -> Anal
         a.dates = extract_dates(cd, a.meta.published)
         a.letters = extract_letters(cd, a.meta.published, a.dates, a.when)
         a.events = extract_events(cd, a.letters, a.dates)
+        if not cd.body.strip():
+            doc.warnings.append("no story text left after cleaning")
+        else:
+            if not a.quotes.quotes:
+                doc.warnings.append("no quotations found")
+            if not any(d.section == "body" for d in a.dates):
+                doc.warnings.append("no date expressions in the story")
         return a
     except Exception as err:  # a bug must not lose the file: keep its row and say what happened
         doc.status = "error"
