@@ -29,7 +29,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 NBVAL_FLAGS := --nbval-lax --nbval-current-env --nbval-cell-timeout=300
 
-.PHONY: help venv test lint report lab lock clean distclean
+.PHONY: help venv test lint report lab lock clean distclean bench
 
 help:
 	@sed -n '2,8p' Makefile | sed 's/^# *//'
@@ -67,6 +67,9 @@ lab: $(STAMP)
 lock: | $(UV)
 	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 --universal \
 		-o requirements.lock
+
+bench: $(STAMP)
+	$(PY) bench/bench_export.py --sizes $(or $(SIZES),200 1000) --jobs 1 2
 
 clean:
 	rm -rf $(REPORTS) .pytest_cache .ruff_cache .hypothesis build dist

@@ -101,3 +101,13 @@ def test_main_in_process_exports_the_seeds(tmp_path, capsys):
     assert main(["export", "--corpus", str(SEEDS), "--out", str(tmp_path)]) == 0
     assert len(read_documents(tmp_path)) == 5
     assert capsys.readouterr().err.startswith("5 documents (")
+
+
+def test_export_with_two_processes_writes_the_same_tables(tmp_path):
+    from analysis_utils.export import export
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    export(SEEDS, one, jobs=1)
+    export(SEEDS, two, jobs=2)
+    for name in ("documents", "quotes", "dates", "letters", "events"):
+        assert (one / f"{name}.csv").read_text(encoding="utf-8") == (two / f"{name}.csv").read_text(encoding="utf-8"), name

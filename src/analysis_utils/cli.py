@@ -15,12 +15,20 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("export", help="analyse a folder of *.txt articles and write CSV tables")
     ex.add_argument("--corpus", default="seeds", help="folder of *.txt articles (default: seeds)")
     ex.add_argument("--out", required=True, help="folder for the CSV files")
+    ex.add_argument("--jobs", type=int, default=1, help="processes to use (default 1)")
+    ex.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar (default: when stderr is a terminal)",
+    )
     args = parser.parse_args(argv)
     if args.command == "export":
         from .paths import corpus_dir
 
         try:
-            summary = export(corpus_dir(args.corpus), args.out)
+            progress = sys.stderr.isatty() if args.progress is None else args.progress
+            summary = export(corpus_dir(args.corpus), args.out, jobs=max(1, args.jobs), progress=progress)
         except CorpusError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2

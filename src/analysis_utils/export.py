@@ -25,8 +25,10 @@ LINKED = {
 """Tables written after the whole corpus is read: their ids link the same letter or event across articles."""
 
 
-def export(corpus: str | os.PathLike[str], out: str | os.PathLike[str]) -> dict[str, object]:
-    """Analyse ``corpus`` and write one CSV per table into ``out``; returns a summary of the run."""
+def export(
+    corpus: str | os.PathLike[str], out: str | os.PathLike[str], jobs: int = 1, progress: bool = False
+) -> dict[str, object]:
+    """Analyse ``corpus`` (in ``jobs`` processes) and write one CSV per table into ``out``; returns a summary."""
     corpus_files(corpus)  # a one-line CorpusError before anything is written
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -38,7 +40,7 @@ def export(corpus: str | os.PathLike[str], out: str | os.PathLike[str]) -> dict[
         statuses: Counter[str] = Counter()
         warned: list[tuple[str, str]] = []
         linked: list[Analysed] = []
-        for a in iter_corpus(corpus):
+        for a in iter_corpus(corpus, jobs=jobs, progress=progress):
             statuses[a.doc.status] += 1
             warned += [(a.doc.file, w) for w in a.warnings]
             for name, (_, rows) in TABLES.items():

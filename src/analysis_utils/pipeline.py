@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import clean, corpus, metadata
 from .dates import DateExpr, extract_dates
@@ -63,13 +65,40 @@ def analyse_document(doc: corpus.Document, today: dt.date | None = None) -> Anal
         return Analysed(doc, None, metadata.Metadata())
 
 
-def iter_corpus(folder: str | os.PathLike[str], today: dt.date | None = None) -> Iterator[Analysed]:
-    """Analyse every ``*.txt`` of ``folder`` in name order, one at a time."""
+def iter_corpus(
+    folder: str | os.PathLike[str], today: dt.date | None = None, jobs: int = 1, progress: bool = False
+) -> Iterator[Analysed]:
+    """Analyse every ``*.txt`` of ``folder`` in name order, one at a time (``jobs`` processes; a progress bar)."""
+    files = corpus.corpus_files(folder)
     seen = DuplicateFinder()
-    for path in corpus.corpus_files(folder):
-        a = analyse_document(corpus.read_document(path), today)
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = pool.map(
+                partial(analyse_path, today=today), files, chunksize=max(1, min(64, len(files) // (4 * jobs)))
+            )
+            for a in _progress(results, len(files), progress):
+                seen.check(a)
+                yield a
+        return
+    for a in _progress((analyse_path(p, today) for p in files), len(files), progress):
         seen.check(a)
         yield a
+
+
+def analyse_path(path: Path, today: dt.date | None = None) -> Analysed:
+    """Read and analyse one file (the unit of work of a process pool)."""
+    return analyse_document(corpus.read_document(path), today)
+
+
+def _progress(items: Iterator[Analysed], total: int, show: bool) -> Iterator[Analysed]:
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return iter(tqdm(items, total=total, unit="article", file=sys.stderr))
 
 
 def analyse_corpus(folder: str | os.PathLike[str], today: dt.date | None = None) -> list[Analysed]:

@@ -1,0 +1,101 @@
+"""Benchmark the export: synthetic corpora made from the seeds, articles per second and peak memory.
+
+    .venv/bin/python bench/bench_export.py --sizes 200 1000 --jobs 1 2 --out bench/results
+
+Each synthetic article is a seed with its years shifted, its numbers changed and its
+paragraphs shuffled, so no two are alike. The export runs in a fresh process per size so
+that peak memory (ru_maxrss) is that run's own. Results go to ``results.csv`` and a plot of
+time against size (``scaling.png``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def synthetic_corpus(folder: Path, n: int, seed: int = 0) -> None:
+    """Write ``n`` varied articles made from the seeds into ``folder``."""
+    rng = random.Random(seed)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text = seeds[i % len(seeds)]
+        shift = rng.randint(-3, 3)
+        text = re.sub(r"\b(20[12]\d)\b", lambda m, shift=shift: str(int(m.group(1)) + shift), text)
+        text = re.sub(
+            r"\b(\d{1,2})(?=\s+(?:covered|countries|years))", lambda m: str(int(m.group(1)) + rng.randint(1, 9)), text
+        )
+        head, _, body = text.partition("\n\n")
+        paras = body.split("\n\n")
+        middle = paras[2:-2]
+        rng.shuffle(middle)
+        text = "\n\n".join([head, *paras[:2], *middle, *paras[-2:]]) + f"\n\nReference {i}-{rng.random():.6f}.\n"
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+
+
+def run_export(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one export in a fresh process."""
+    code = (
+        "import resource, sys, time\n"
+        "from analysis_utils.export import export\n"
+        "t = time.perf_counter()\n"
+        f"export({str(corpus)!r}, {str(out)!r}, jobs={jobs})\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    seconds, own, children = (float(x) for x in done.stdout.split())
+    return seconds, max(own, children)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    args = parser.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            corpus = Path(tmp) / f"corpus_{n}"
+            synthetic_corpus(corpus, n)
+            for jobs in args.jobs:
+                seconds, mb = run_export(corpus, Path(tmp) / f"out_{n}_{jobs}", jobs)
+                row = {"articles": n, "jobs": jobs, "seconds": round(seconds, 2), "articles_per_second": round(n / seconds, 1),
+                       "ms_per_article": round(1000 * seconds / n, 2), "peak_mb": round(mb, 1)}  # fmt: skip
+                rows.append(row)
+                print(row, flush=True)
+    with (out / "results.csv").open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    for jobs in args.jobs:
+        pts = [(r["articles"], r["seconds"]) for r in rows if r["jobs"] == jobs]
+        ax.plot(*zip(*pts, strict=True), marker="o", label=f"--jobs {jobs}")
+    ax.set_xlabel("Articles")
+    ax.set_ylabel("Export time (s)")
+    ax.set_title("Export time against corpus size")
+    ax.legend(frameon=False)
+    fig.savefig(out / "scaling.png", dpi=120, bbox_inches="tight")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
