@@ -110,4 +110,6 @@ def test_export_with_two_processes_writes_the_same_tables(tmp_path):
     export(SEEDS, one, jobs=1)
     export(SEEDS, two, jobs=2)
     for name in ("documents", "quotes", "dates", "letters", "events"):
-        assert (one / f"{name}.csv").read_text(encoding="utf-8") == (two / f"{name}.csv").read_text(encoding="utf-8"), name
+        assert (one / f"{name}.csv").read_text(encoding="utf-8") == (two / f"{name}.csv").read_text(encoding="utf-8"), (
+            name
+        )

@@ -85,6 +85,7 @@ class CleanDoc:
     segments: list[tuple[int, int, int]] = field(default_factory=list)  # (body_start, text_start, length)
     headline: Line | None = None
     headline_text: str | None = None
+    site_name: str | None = None  # "Headline | Site Name": the site, cut from the headline
     dateline: Dateline | None = None
 
     def to_text(self, body_offset: int) -> int:
@@ -430,6 +431,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
 
 def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
     ended = None
+    seen_paragraphs: set[str] = set()
     prose_idx = [i for i, ln in enumerate(body) if ln.cls == "body" and _is_prose(ln.text)]
     last_prose = prose_idx[-1] if prose_idx else -1
     first_prose = prose_idx[0] if prose_idx else len(body)
@@ -459,10 +461,29 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
             ln.cls, ln.reason = "footer", "short line after the last paragraph"
         elif not _is_prose(core) and is_title_like(core) and 0 <= first_prose < i < last_prose:
             ln.cls, ln.reason = "subheading", "title-like line between paragraphs"
+        elif len(words(core)) >= 8 and core in seen_paragraphs:
+            ln.cls, ln.reason = "duplicate", "paragraph printed twice"
         else:
             ln.reason = ln.reason or "story text"
+            seen_paragraphs.add(core)
     if cd.headline is not None:
         _drop_repeated_standfirst(cd)
+    _split_site_name(cd)
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+(?P<site>[^|–—]{2,60})$|\s+-\s+(?P<site2>[^-]{2,60})$")
+
+
+def _split_site_name(cd: CleanDoc) -> None:
+    """A page title "Headline | The Example Times" keeps its headline; the site name goes to ``site_name``."""
+    if not cd.headline_text:
+        return
+    m = _SITE_SUFFIX.search(cd.headline_text)
+    if not m:
+        return
+    site = (m.group("site") or m.group("site2")).strip()
+    if reference.outlet_named(site) or _looks_like_masthead(site):
+        cd.headline_text, cd.site_name = cd.headline_text[: m.start()].strip(), site
 
 
 def _drop_repeated_standfirst(cd: CleanDoc) -> None:

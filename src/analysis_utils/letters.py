@@ -30,6 +30,7 @@ _SEND = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+_INFINITIVES = r"(?:mark|celebrate|congratulate|express|wish|thank|commemorate|say|highlight|convey|discuss|strengthen|be|have|hail|praise|pledge|vow|greet|honou?r|show|stress|underline|reaffirm)"
 _NOUN_RE = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?:said|says|reported|reports|announced|according to|published|carried|released)\b",
@@ -278,7 +279,7 @@ def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
         to = prev.sender if prev is not None and prev.sender != sender else _counterpart(sender)
         return [_make(ctx, sender, to, s0, s1, c0, c1, v, "reply")] if to else []
     recipients: list[str] = []
-    to = re.search(r"\bto\s+", masked[v.end() : c1])
+    to = re.search(rf"\bto\s+(?!{_INFINITIVES}\b)", masked[v.end() : c1])
     if kind.startswith("congratulat"):
         recipients = [others[0].canonical] if others else []
     elif to:

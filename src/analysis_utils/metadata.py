@@ -188,6 +188,15 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
             o = reference.outlet_named(ln.text)
             name = o.name if o else _masthead_name(ln.text)
             return Field(name, ln.start, ln.end, f"masthead '{ln.text}' above the headline")
+    if cd.site_name and cd.headline is not None:
+        o = reference.outlet_named(cd.site_name)
+        start = cd.headline.start + cd.headline.text.rfind(cd.site_name)
+        return Field(
+            o.name if o else cd.site_name,
+            start,
+            start + len(cd.site_name),
+            f"site name after the headline '{cd.headline.text}'",
+        )
     for ln in cd.lines:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
             for dm in _DOMAIN.finditer(ln.text):

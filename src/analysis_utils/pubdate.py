@@ -247,7 +247,20 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
                             pegs.append((day, f"'{m.group(0)}' of the {ev.name} ({day})"))
     out += _office_constraints(text, today)
     out += _age_constraints(text)
+    out += _juche_constraints("\n".join(ln.text for ln in cd.lines if ln.cls != "blank"))
     return out, pegs
+
+
+_JUCHE_YEAR = re.compile(r"\bJuche\s*(?P<n>\d{2,3})\b(?!\s*\()")
+
+
+def _juche_constraints(text: str) -> list[Constraint]:
+    """North Korea's calendar: Juche 1 is 1912, so "Juche 113" is 2024."""
+    out = []
+    for m in _JUCHE_YEAR.finditer(text):
+        y = 1911 + int(m.group("n"))
+        out.append(Constraint(Span.between(dt.date(y, 1, 1), dt.date(y, 12, 31)), 3, f"'{m.group(0)}' is the year {y}"))
+    return out
 
 
 @cache
@@ -259,7 +272,9 @@ def _age_patterns() -> tuple[tuple[reference.Person, tuple[re.Pattern[str], ...]
         name = person.pattern.pattern
         pats = (
             rf"{name},\s+(?P<n>\d{{2,3}}),",
-            rf"{name}\s+(?:turned|turns|has turned|will turn)\s+(?P<n>\d{{2,3}})\b",
+            rf"{name},?\s+(?:who\s+)?(?:turned|turns|has turned|will turn)\s+(?P<n>\d{{2,3}})\b",
+            rf"{name}['’]s\s+(?P<n>\d{{2,3}})(?:st|nd|rd|th)\s+birthday\b",
+            rf"(?:his|her)\s+(?P<n>\d{{2,3}})(?:st|nd|rd|th)\s+birthday\b(?=[^.]{{0,120}}\b{name})",
             rf"\b(?P<n>\d{{2,3}})-year-old\s+(?:[\w-]+\s+){{0,3}}?{name}",
         )
         out.append((person, tuple(re.compile(p) for p in pats)))
@@ -403,6 +418,13 @@ def infer(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
                         f"news peg: '{text[a:b]}' is the first {text[a:b]} after '{atext}' ({anchor})",
                     )
                 )
+        if not options:
+            # a birthday the story dates by age ("who turned 68") falling on the named weekday is the peg itself
+            for c in _age_constraints(text):
+                day = c.span.lo
+                peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
+                if day.weekday() == wd and not peg.empty:
+                    options.append((peg, f"news peg: '{text[a:b]}' is the birthday {day} ({c.evidence})"))
         days = {o[0].lo for o in options}
         if len(days) == 1:
             peg, why = options[0]

@@ -131,7 +131,7 @@ def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
             elif ch == CLOSE_DOUBLE or (ch == '"' and open_mark in '"“'):
                 spans.append((open_at, i, "double", n_paras))
                 open_at = None
-            elif ch == OPEN_DOUBLE and i == p0 and n_paras > 1:
+            elif ch in (OPEN_DOUBLE, '"') and i == p0 and n_paras > 1:
                 pass  # the repeated opening mark of a continued quotation
             i += 1
         if open_at is not None:
