@@ -254,7 +254,7 @@ def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
     sender_m = _subject_before(ms, masked, c0 if c0 > s0 else s0, v.start()) or _subject_before(
         ms, masked, s0, v.start()
     )
-    if re.search(rf"{_NOUN}\s+$", masked[max(s0, v.start() - 20) : v.start()], re.I) and subject is not None:
+    if re.search(rf"{_NOUN},?\s+$", masked[max(s0, v.start() - 20) : v.start()], re.I) and subject is not None:
         sender_m = subject  # "In a letter sent for the anniversary, Kim said": the sentence's subject wrote it
     if (
         sender_m is not None
@@ -279,12 +279,14 @@ def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
         to = prev.sender if prev is not None and prev.sender != sender else _counterpart(sender)
         return [_make(ctx, sender, to, s0, s1, c0, c1, v, "reply")] if to else []
     recipients: list[str] = []
-    to = re.search(rf"\bto\s+(?!{_INFINITIVES}\b)", masked[v.end() : c1])
+    to = re.search(rf"(?<!according )(?<!due )(?<!thanks )\bto\s+(?!{_INFINITIVES}\b)", masked[v.end() : c1])
     if kind.startswith("congratulat"):
         recipients = [others[0].canonical] if others else []
     elif to:
         tos = [m for m in others if m.start >= v.end() + to.start()]
-        recipients = [m.canonical for m in tos if m.kind == "person"] or [m.canonical for m in tos[:1]]
+        recipients = [m.canonical for m in tos if m.kind == "person"] or [
+            m.canonical for m in tos[:1] if m.start - (v.end() + to.end()) < 25
+        ]
     elif others and others[0].kind == "person":
         recipients = [others[0].canonical]  # "Kim sent Putin a message"
     if not recipients and (c := _counterpart(sender)):
@@ -460,6 +462,8 @@ def _letter_date(ctx: _Ctx, s0, s1, c0, c1, trigger, recipient) -> tuple[dt.date
             continue  # "77 years ago": the occasion, not the letter
         if d.start >= trigger.end():
             after.append(d)
+        elif trigger.re is _NOMINAL:
+            continue  # "The US on Thursday dismissed a message from Kim": that date is the dismissal's
         elif not (
             trigger.group(0).lower().startswith("exchange")
             and re.search(r"\b(?:an?|the)\s+$", masked[max(s0, trigger.start() - 5) : trigger.start()], re.I)
