@@ -233,12 +233,6 @@ def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def in_span(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
-    """The mentions (sorted by start) that start in ``lo..hi``, found by bisection."""
-    starts = [m.start for m in mentions]
-    return mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-
-
 class MentionIndex:
     """Mentions sorted by start, for fast lookups of the ones in a sentence."""
 
@@ -248,12 +242,6 @@ class MentionIndex:
 
     def between(self, lo: int, hi: int) -> list[Mention]:
         return self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
-
-
-def canonical_name(name: str, when: dt.date | None = None) -> str:
-    """The gazetteer's name for ``name`` ("Kim Jong-un" → "Kim Jong Un"), or ``name`` unchanged."""
-    ms = [m for m in find_mentions(name, when) if m.kind in ("person", "institution", "media")]
-    return ms[0].canonical if ms else name.strip()
 
 
 def _owned_documents(mentions: list[Mention], text: str) -> list[Mention]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 LEADERS = ("Kim Jong Un", "Vladimir Putin")
@@ -130,7 +128,3 @@ def as_dates(frame: pd.DataFrame, *cols: str) -> pd.DataFrame:
     for c in cols:
         out[c] = pd.to_datetime(out[c].replace("", None))
     return out
-
-
-def span_days(lo: dt.date | pd.Timestamp, hi: dt.date | pd.Timestamp) -> int:
-    return int((pd.Timestamp(hi) - pd.Timestamp(lo)).days) + 1
