@@ -32,6 +32,7 @@ class Role:
     canonical: str
     valid_from: dt.date | None
     valid_to: dt.date | None
+    phrase: str = ""
 
 
 _DEFINITE = re.compile(
@@ -57,8 +58,21 @@ def roles() -> tuple[Role, ...]:
         pattern = re.compile(rf"(?i:(?:the\s+|a\s+)?(?:former\s+)?){body}\b", re.IGNORECASE)
         frm = dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None
         to = dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None
-        out.append(Role(pattern, r["canonical"], frm, to))
+        out.append(Role(pattern, r["canonical"], frm, to, phrase.lower()))
     return tuple(out)
+
+
+@cache
+def _role_index() -> tuple[re.Pattern[str], dict[str, tuple[Role, ...]]]:
+    """One pattern for every role phrase ("the Russian president"), and who held each role when."""
+    by_phrase: dict[str, list[Role]] = {}
+    for r in roles():
+        by_phrase.setdefault(reference.alias_key(r.phrase), []).append(r)
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in sorted(by_phrase, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?:the\s+|a\s+)?(?:former\s+)?(?P<phrase>{alternatives})\b", re.IGNORECASE)
+    return pattern, {k: tuple(v) for k, v in by_phrase.items()}
 
 
 @cache
@@ -84,11 +98,11 @@ def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
         p = by_alias.get(re.sub(r"\s+", " ", m.group(0)).lower().replace("’", "'"))
         if p is not None:
             found.append(Mention(m.start(), m.end(), m.group(0), p.canonical, p.kind))
-    for role in roles():
-        if not _role_holder(role, when):
-            continue
-        for m in role.pattern.finditer(text):
-            found.append(Mention(m.start(), m.end(), m.group(0), role.canonical, "person"))
+    role_pattern, by_phrase = _role_index()
+    for m in role_pattern.finditer(text):
+        holders = [r for r in by_phrase.get(reference.alias_key(m.group("phrase")), ()) if _role_holder(r, when)]
+        if holders:
+            found.append(Mention(m.start(), m.end(), m.group(0), holders[0].canonical, "person"))
     known_spans = [(m.start, m.end) for m in found]
     for m in _generic_people(text) + _generic_institutions(text):
         if not any(a < m.end and m.start < b and (b - a) >= (m.end - m.start) for a, b in known_spans):

@@ -113,18 +113,14 @@ def _is_future(sentence: str, at: int | None = None) -> bool:
 
 
 def _event_mentions(text: str) -> list[tuple[int, int, list[reference.KnownEvent]]]:
-    """Known-event aliases in ``text``: longest match wins; one alias may name several events."""
-    hits: dict[tuple[int, int], list[reference.KnownEvent]] = {}
-    for ev in reference.known_events():
-        for m in ev.pattern.finditer(text):
-            hits.setdefault((m.start(), m.end()), []).append(ev)
-    spans = sorted(hits, key=lambda s: (s[0], -(s[1] - s[0])))
-    kept: list[tuple[int, int, list[reference.KnownEvent]]] = []
-    for s in spans:
-        if any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
-            continue
-        kept.append((s[0], s[1], hits[s]))
-    return kept
+    """Known-event aliases in ``text`` (one pass of one pattern, longest alias first); an alias may name several events."""
+    pattern, by_alias = reference.known_event_index()
+    out = []
+    for m in pattern.finditer(text):
+        events = by_alias.get(reference.alias_key(m.group(0)))
+        if events:
+            out.append((m.start(), m.end(), list(events)))
+    return out
 
 
 def story_text(cd: CleanDoc) -> str:

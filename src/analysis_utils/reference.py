@@ -49,6 +49,7 @@ class KnownEvent:
     latest: dt.date
     recurring: bool
     pattern: re.Pattern[str]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,22 @@ def outlets() -> tuple[Outlet, ...]:
     return tuple(out)
 
 
+def alias_key(text: str) -> str:
+    """How an alias match is looked up: lower case, straight apostrophes, single spaces."""
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+
+
+@cache
+def known_event_index() -> tuple[re.Pattern[str], dict[str, tuple[KnownEvent, ...]]]:
+    """One pattern for every known-event alias, and the events each alias names (usually one)."""
+    by_alias: dict[str, list[KnownEvent]] = {}
+    for ev in known_events():
+        for a in ev.aliases:
+            by_alias.setdefault(alias_key(a), []).append(ev)
+    pattern = alias_regex([a for ev in known_events() for a in ev.aliases])
+    return pattern, {k: tuple(v) for k, v in by_alias.items()}
+
+
 def outlet_by_domain(domain: str) -> Outlet | None:
     domain = domain.lower()
     for o in outlets():
@@ -138,6 +155,7 @@ def known_events() -> tuple[KnownEvent, ...]:
                 latest,
                 r["recurring"].lower() == "yes",
                 alias_regex(aliases),
+                tuple(aliases),
             )
         )
     return tuple(out)
