@@ -135,13 +135,9 @@ class HedgeCategory:
     pattern: re.Pattern[str]
 
 
-def _phrase(cue: str) -> str:
-    return re.sub("['’]", "['’]", re.escape(cue.strip()).replace(r"\ ", r"\s+"))
-
-
 def _cue_regex(cues: list[str], exact: list[str]) -> re.Pattern[str]:
-    parts = [f"(?i:{_phrase(c)})" for c in sorted(cues, key=len, reverse=True)]
-    parts += [_phrase(c) for c in sorted(exact, key=len, reverse=True)]
+    parts = [f"(?i:{reference.phrase_pattern(c)})" for c in sorted(cues, key=len, reverse=True)]
+    parts += [reference.phrase_pattern(c) for c in sorted(exact, key=len, reverse=True)]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts or ["(?!)"]) + r")(?![\w-])")
 
 

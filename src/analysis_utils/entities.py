@@ -28,11 +28,10 @@ class Mention:
 
 @dataclass(frozen=True)
 class Role:
-    pattern: re.Pattern[str]
     canonical: str
     valid_from: dt.date | None
     valid_to: dt.date | None
-    phrase: str = ""
+    phrase: str  # matched through _role_index()
 
 
 _DEFINITE = re.compile(
@@ -54,11 +53,9 @@ def roles() -> tuple[Role, ...]:
     out = []
     for r in csv.DictReader(text.splitlines()):
         phrase = r["phrase"].strip()
-        body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
-        pattern = re.compile(rf"(?i:(?:the\s+|a\s+)?(?:former\s+)?){body}\b", re.IGNORECASE)
         frm = dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None
         to = dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None
-        out.append(Role(pattern, r["canonical"], frm, to, phrase.lower()))
+        out.append(Role(r["canonical"], frm, to, phrase.lower()))
     return tuple(out)
 
 
@@ -68,9 +65,7 @@ def _role_index() -> tuple[re.Pattern[str], dict[str, tuple[Role, ...]]]:
     by_phrase: dict[str, list[Role]] = {}
     for r in roles():
         by_phrase.setdefault(reference.alias_key(r.phrase), []).append(r)
-    alternatives = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in sorted(by_phrase, key=len, reverse=True)
-    )
+    alternatives = "|".join(reference.phrase_pattern(p) for p in sorted(by_phrase, key=len, reverse=True))
     pattern = re.compile(rf"(?:the\s+|a\s+)?(?:former\s+)?(?P<phrase>{alternatives})\b", re.IGNORECASE)
     return pattern, {k: tuple(v) for k, v in by_phrase.items()}
 

@@ -20,11 +20,16 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split("|") if part.strip()]
 
 
+def phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: escaped, any run of spaces between words, either apostrophe."""
+    return re.sub("['’]", "['’]", re.escape(phrase.strip()).replace(r"\ ", r"\s+"))
+
+
 def alias_regex(aliases: list[str]) -> re.Pattern[str]:
     """One regex for a list of phrases: whole words, longest first; all-caps acronyms match case-sensitively."""
     parts = []
     for alias in sorted(aliases, key=len, reverse=True):
-        body = re.sub("['’]", "['’]", re.escape(alias).replace(r"\ ", r"\s+"))
+        body = phrase_pattern(alias)
         if not (alias.isupper() and len(alias) <= 6):
             body = f"(?i:{body})"
         parts.append(body)
@@ -48,8 +53,7 @@ class KnownEvent:
     earliest: dt.date
     latest: dt.date
     recurring: bool
-    pattern: re.Pattern[str]
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...]  # matched through known_event_index()
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,6 @@ def known_events() -> tuple[KnownEvent, ...]:
                 earliest,
                 latest,
                 r["recurring"].lower() == "yes",
-                alias_regex(aliases),
                 tuple(aliases),
             )
         )
