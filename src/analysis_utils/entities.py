@@ -60,23 +60,26 @@ def roles() -> tuple[Role, ...]:
 
 
 @cache
-def _role_index() -> tuple[re.Pattern[str], dict[str, tuple[Role, ...]]]:
+def _role_index() -> tuple[reference.Indexed, dict[str, tuple[Role, ...]]]:
     """One pattern for every role phrase ("the Russian president"), and who held each role when."""
     by_phrase: dict[str, list[Role]] = {}
     for r in roles():
         by_phrase.setdefault(reference.alias_key(r.phrase), []).append(r)
     alternatives = "|".join(reference.phrase_pattern(p) for p in sorted(by_phrase, key=len, reverse=True))
-    pattern = re.compile(rf"(?:the\s+|a\s+)?(?:former\s+)?(?P<phrase>{alternatives})\b", re.IGNORECASE)
-    return pattern, {k: tuple(v) for k, v in by_phrase.items()}
+    pattern = re.compile(rf"\b(?:the\s+|a\s+)?(?:former\s+)?(?P<phrase>{alternatives})\b", re.IGNORECASE)
+    return reference.Indexed.of_phrases(pattern, by_phrase, ("the", "a", "former")), {
+        k: tuple(v) for k, v in by_phrase.items()
+    }
 
 
 @cache
-def _name_pattern() -> tuple[re.Pattern[str], dict[str, reference.Person]]:
+def _name_pattern() -> tuple[reference.Indexed, dict[str, reference.Person]]:
     by_alias: dict[str, reference.Person] = {}
     for p in reference.people():
         for a in p.aliases:
             by_alias.setdefault(a.lower().replace("’", "'"), p)
-    return reference.alias_regex(list({a for p in reference.people() for a in p.aliases})), by_alias
+    aliases = list({a for p in reference.people() for a in p.aliases})
+    return reference.Indexed.of_aliases(aliases), by_alias
 
 
 def _role_holder(role: Role, when: dt.date | None) -> bool:

@@ -259,28 +259,37 @@ def _juche_constraints(text: str) -> list[Constraint]:
     return out
 
 
+_NUMBERS = tuple(f"{n:02d}" for n in range(100)) + tuple(f"{n:03d}" for n in range(1000))
+"""Every word ``\\d{2,3}`` can be: where an age written in digits may begin."""
+
+
 @cache
-def _age_patterns() -> tuple[tuple[reference.Person, tuple[re.Pattern[str], ...]], ...]:
+def _age_patterns() -> tuple[tuple[reference.Person, reference.Indexed, tuple[reference.Indexed, ...]], ...]:
     out = []
     for person in reference.people():
         if person.born is None:
             continue
         name = person.pattern.pattern
-        pats = (
+        named = (
             rf"{name},\s+(?P<n>\d{{2,3}}),",
             rf"{name},?\s+(?:who\s+)?(?:turned|turns|has turned|will turn)\s+(?P<n>\d{{2,3}})\b",
             rf"{name}['’]s\s+(?P<n>\d{{2,3}})(?:st|nd|rd|th)\s+birthday\b",
-            rf"(?:his|her)\s+(?P<n>\d{{2,3}})(?:st|nd|rd|th)\s+birthday\b(?=[^.]{{0,120}}\b{name})",
-            rf"\b(?P<n>\d{{2,3}})-year-old\s+(?:[\w-]+\s+){{0,3}}?{name}",
         )
-        out.append((person, tuple(re.compile(p) for p in pats)))
+        pats = [reference.Indexed.of_phrases(re.compile(p), person.aliases) for p in named]
+        his = rf"\b(?:his|her)\s+(?P<n>\d{{2,3}})(?:st|nd|rd|th)\s+birthday\b(?=[^.]{{0,120}}\b{name})"
+        pats.append(reference.Indexed(re.compile(his), ("his", "her")))
+        aged = rf"\b(?P<n>\d{{2,3}})-year-old\s+(?:[\w-]+\s+){{0,3}}?{name}"
+        pats.append(reference.Indexed(re.compile(aged), _NUMBERS))
+        out.append((person, reference.Indexed.of_phrases(person.pattern, person.aliases), tuple(pats)))
     return tuple(out)
 
 
 def _age_constraints(text: str) -> list[Constraint]:
     """Ages of people with a known birthday: "Putin, 71," / "Putin turned 71" / "the 71-year-old Putin"."""
     out = []
-    for person, patterns in _age_patterns():
+    for person, named, patterns in _age_patterns():
+        if not any(reference.words_present(text, a) for a in person.aliases) or named.search(text) is None:
+            continue
         for pat in patterns:
             for m in pat.finditer(text):
                 n = int(m.group("n"))
@@ -303,13 +312,25 @@ def _yearless_months(sent: str) -> list[tuple[int, str]]:
     return out
 
 
-def _office_constraints(text: str, today: dt.date) -> list[Constraint]:
+@cache
+def _office_index() -> tuple[tuple[str, str, tuple[reference.Office, ...], reference.Indexed], ...]:
+    """Each (person, role) of the offices table: its terms and its title-and-name pattern, indexed by first word."""
     terms: dict[tuple[str, str], list[reference.Office]] = {}
     for o in reference.offices():
         terms.setdefault((o.person, o.role), []).append(o)
     out = []
     for (person, role), rows in terms.items():
-        for m in rows[0].pattern.finditer(text):
+        first = [*(reference.first_word(t) for t in rows[0].titles), "former", "ex", "then"]
+        out.append((person, role, tuple(rows), reference.Indexed(rows[0].pattern, first)))
+    return tuple(out)
+
+
+def _office_constraints(text: str, today: dt.date) -> list[Constraint]:
+    out = []
+    for person, role, rows, pattern in _office_index():
+        if not any(reference.words_present(text, name) for name in rows[0].names):
+            continue  # the pattern names the person
+        for m in pattern.finditer(text):
             spans = [(o.start, o.end or today) for o in rows]
             if m.group("former"):
                 first_end = min(e for _, e in spans)
