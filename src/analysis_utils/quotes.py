@@ -522,8 +522,14 @@ def _with_subject(masked: str, ms: list[Mention], s0: int, pos: int) -> Mention 
 
 
 def _last_word(text: str, pos: int) -> str:
-    m = re.search(r"(\S+\s+)$", text[:pos])
-    return m.group(1) if m else ""
+    """The word and the spaces just before ``pos`` ("said "), or "" (read backwards: no regex over the whole text)."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:pos] if j < i < pos else ""
 
 
 def _person_speaking_before(masked, ms, s0, pos) -> Mention | None:

@@ -9,6 +9,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx est
     u.s u.k u.n e.u d.c a.m p.m i.e e.g""".split()
 )
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
 
 
@@ -18,7 +19,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         if m.group(1) == "." and not m.group(2):
             nxt = text[m.end() : m.end() + 1]
-            word = re.search(r"([\w.]+)$", text[start : m.start(1)])
+            # the word before the stop (a window: a longer word is no abbreviation anyway)
+            word = _LAST_WORD.search(text, max(start, m.start(1) - 40), m.start(1))
             token = word.group(1).lower() if word else ""
             if token in ("no", "nos") and nxt.isdigit():
                 continue
