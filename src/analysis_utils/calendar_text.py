@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .reference import Indexed
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -66,6 +68,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DAY_WORDS = tuple(
+    f"{form}{suffix}" for d in range(1, 32) for form in {str(d), f"{d:02d}"} for suffix in ("", "st", "nd", "rd", "th")
+)
+_FIRST_WORDS = {
+    # where a match of each pattern can begin (lower case): the patterns are tried only there
+    "mdy": (*WEEKDAYS, *MONTHS),
+    "dmy": (*WEEKDAYS, "the", *_DAY_WORDS),
+    "my": tuple(MONTHS),
+}
+_INDEXED = [(kind, Indexed(p, _FIRST_WORDS[kind]) if kind in _FIRST_WORDS else p) for kind, p in _PATTERNS]
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A calendar date written in text. ``year``/``day`` are None when not written."""
@@ -112,7 +126,7 @@ def find_dates(text: str) -> list[DateMention]:
     relative-date grammar, which knows the context ("may" is also a verb).
     """
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _INDEXED:
         for m in pattern.finditer(text):
             g = m.groupdict()
             if kind == "num":
