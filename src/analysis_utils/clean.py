@@ -23,6 +23,7 @@ BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
 
 _BULLETS = "•·*▪►◦‣–—-ⓕ "
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”’]$""")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[\w’'-]+")
 _BYLINE = re.compile(
     r"^(?:by|written by|reported by|words by|author|reporter|posted by)\s*:?\s+(?P<name>[^.!?]{2,90}?)\s*$",
@@ -174,6 +175,8 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
     A date with a year, or a day and month with a time or a label ("SEP 9, 06:12",
     "UPDATED: SEP 9"), plus at most a few other words (a label, breadcrumbs, a name).
     """
+    if not _DIGIT.search(core):
+        return None  # every calendar date find_dates knows has a digit
     dates = [d for d in find_dates(core) if d.day is not None]
     if not dates:
         return None

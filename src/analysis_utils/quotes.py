@@ -111,6 +111,9 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+_DOUBLE_MARKS = re.compile(f'[{OPEN_DOUBLE}{CLOSE_DOUBLE}"]')
+
+
 def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
     """Quotation spans ``(content_start, content_end, mark, paragraphs)`` in ``text``; warnings for odd marks."""
     spans: list[tuple[int, int, str, int]] = []
@@ -120,9 +123,8 @@ def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
     open_mark = ""
     n_paras = 1
     for pi, (p0, p1) in enumerate(paragraphs):
-        i = p0
-        while i < p1:
-            ch = text[i]
+        for mark in _DOUBLE_MARKS.finditer(text, p0, p1):  # no other character changes the state
+            i, ch = mark.start(), mark.group()
             if open_at is None:
                 if ch == OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
                     open_at, open_mark, n_paras = i + 1, ch, 1
@@ -133,7 +135,6 @@ def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
                 open_at = None
             elif ch in (OPEN_DOUBLE, '"') and i == p0 and n_paras > 1:
                 pass  # the repeated opening mark of a continued quotation
-            i += 1
         if open_at is not None:
             nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt] in (OPEN_DOUBLE, '"'):
