@@ -163,8 +163,9 @@ def breadcrumb_prefix(text: str) -> int:
 
 
 def _furniture(core: str) -> reference.FurnitureRule | None:
+    low = reference.lower_for_prefilter(core)
     for rule in reference.furniture_rules():
-        if rule.pattern.search(core):
+        if reference.may_match(rule.literals, low) and rule.pattern.search(core):
             return rule
     return None
 

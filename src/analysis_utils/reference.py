@@ -114,6 +114,70 @@ class Indexed:
         return next(self.finditer(text), None)
 
 
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The four non-ASCII letters that case-insensitive patterns match to ASCII ones (İ ı ſ K)."""
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None when none can be told.
+
+    Read from the parsed pattern (literal runs, alternatives, repeats of at least one);
+    a line with none of them cannot match, so the pattern need not be searched there
+    (see ``may_match``). Only ASCII strings are used.
+    """
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # another Python's internals: no prefilter, every line is searched
+        return None
+
+    def req(items: list) -> set[str] | None:
+        found: list[set[str]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                found.append({"".join(run)})
+                run = []
+            r: set[str] | None = None
+            if op is c.SUBPATTERN:
+                r = req(av[3])
+            elif op is c.ATOMIC_GROUP:
+                r = req(av)
+            elif op is c.BRANCH:
+                subs = [req(b) for b in av[1]]
+                r = None if any(x is None for x in subs) else set().union(*subs)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                r = req(av[2])
+            if r:
+                found.append(r)
+        if run:
+            found.append({"".join(run)})
+        found = [f for f in found if f and all(x.isascii() and x for x in f)]
+        return max(found, key=lambda f: min(len(x) for x in f)) if found else None
+
+    got = req(list(parsed))
+    return tuple(sorted({x.lower() for x in got})) if got else None
+
+
+def may_match(literals: tuple[str, ...] | None, low: str | None) -> bool:
+    """False only when ``low`` (a line in lower case, None if it has odd letters) lacks all of ``literals``."""
+    if literals is None or low is None:
+        return True
+    if len(literals) == 1:
+        return literals[0] in low
+    return any(x in low for x in literals)
+
+
+def lower_for_prefilter(text: str) -> str | None:
+    """``text`` in lower case for ``may_match``, or None when it holds a letter that folds oddly."""
+    return None if _ODD_CASE.search(text) else text.lower()
+
+
 def words_present(text: str, phrase: str) -> bool:
     """Does every word of ``phrase`` occur in ``text`` (in any case)? A cheap test before a costly pattern."""
     index = word_starts(text)
@@ -173,6 +237,7 @@ class FurnitureRule:
     reason: str
     end_of_story: bool
     pattern: re.Pattern[str]
+    literals: tuple[str, ...] | None = None  # see required_literals
 
 
 @cache
@@ -299,12 +364,14 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
     rules = []
     for rule in _furniture()["rule"]:
         for pat in rule["patterns"]:
+            compiled = re.compile(pat, re.IGNORECASE)
             rules.append(
                 FurnitureRule(
                     rule["class"],
                     rule["reason"],
                     bool(rule.get("end_of_story")),
-                    re.compile(pat, re.IGNORECASE),
+                    compiled,
+                    required_literals(compiled),
                 )
             )
     return tuple(rules)
