@@ -1,0 +1,117 @@
+"""The speed-ups must not change a single match: indexed patterns and literal prefilters against plain regex."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis_utils import calendar_text, entities, reference
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*.txt"))] + [
+    p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").glob("dev*/articles/*.txt"))
+]
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# words the patterns care about, mixed with noise, so random texts hit the interesting cases
+VOCAB = [
+    "Kim", "Jong", "Un", "Putin", "Vladimir", "President", "president", "former", "the", "a", "Russian",
+    "North", "Korea", "Korea's", "Korea’s", "Victory", "Day", "Liberation", "March", "May", "Sept.", "12th",
+    "1st", "31", "2023", "Friday", "Juche", "112", "71-year-old", "turned", "his", "birthday", "photo", "AP",
+    "Reuters", "All", "Rights", "Reserved", "Kelvin", "\u212a", "\u0130", "-", ",", ".", "’", "\n", "ex-",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(VOCAB), max_size=40).map(" ".join) | st.text(max_size=200)
+
+
+def _indexed() -> list[tuple[str, reference.Indexed]]:
+    names, _ = entities._name_pattern()
+    roles, _ = entities._role_index()
+    events, _ = reference.known_event_index()
+    dated = [(k, p) for k, p in calendar_text._INDEXED if isinstance(p, reference.Indexed)]
+    return [("names", names), ("roles", roles), ("known events", events), *dated]
+
+
+def _spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in matches]
+
+
+@pytest.mark.parametrize("name,index", _indexed(), ids=[n for n, _ in _indexed()])
+def test_indexed_patterns_find_what_the_plain_pattern_finds_in_real_articles(name, index):
+    found = 0
+    for text in TEXTS:
+        plain = _spans(index.pattern.finditer(text))
+        assert _spans(index.finditer(text)) == plain, name
+        found += len(plain)
+    assert found > 0, f"{name}: nothing to compare in the fixtures"
+
+
+@SETTINGS
+@given(texts)
+def test_indexed_patterns_agree_with_plain_finditer_on_any_text(text):
+    for name, index in _indexed():
+        assert _spans(index.finditer(text)) == _spans(index.pattern.finditer(text)), name
+
+
+def test_a_pattern_that_may_begin_with_punctuation_falls_back_to_a_full_search():
+    idx = reference.Indexed.of_aliases(["(KCNA)", "Putin"])
+    assert idx.first is None
+    assert [m.group(0) for m in idx.finditer("as (KCNA) said, Putin")] == ["(KCNA)", "Putin"]
+
+
+def test_indexed_aliases_keep_longest_first_and_whole_words():
+    idx = reference.Indexed.of_aliases(["Kim", "Kim Jong Un", "KCNA"])
+    text = "Kim Jong Un met Kimchi sellers; kcna and KCNA reported, Kim said"
+    assert [m.group(0) for m in idx.finditer(text)] == ["Kim Jong Un", "KCNA", "Kim"]
+
+
+@pytest.mark.parametrize(
+    "pattern,expected",
+    [
+        (r"\ball rights reserved\b", ("all rights reserved",)),
+        (r"^(?:subscribe|sign up)$", ("ign up", "ubscribe")),
+        (r"(?:photo|image)\s*:\s*[^.]{2,60}$", ("image", "photo")),
+        (r"^[-+]?\s*[0-9]$", None),
+        (r"^(?:a|)b?$", None),
+        (r"©\s*\d{4}", None),
+    ],
+)
+def test_required_literals_are_read_from_the_pattern(pattern, expected):
+    assert reference.required_literals(re.compile(pattern, re.IGNORECASE)) == expected
+
+
+def _lines() -> list[str]:
+    return [ln.strip() for text in TEXTS for ln in text.splitlines() if ln.strip()]
+
+
+def test_no_furniture_rule_is_skipped_on_a_line_it_matches():
+    rules = reference.furniture_rules()
+    assert sum(r.literals is not None for r in rules) > len(rules) * 0.8  # the prefilter is really used
+    skipped = 0
+    for line in _lines():
+        low = reference.lower_for_prefilter(line)
+        for rule in rules:
+            if not reference.may_match(rule.literals, low):
+                skipped += 1
+                assert rule.pattern.search(line) is None, (rule.pattern.pattern, line)
+    assert skipped > 1000
+
+
+@SETTINGS
+@given(texts)
+def test_furniture_prefilter_never_hides_a_match_on_any_text(text):
+    low = reference.lower_for_prefilter(text)
+    for rule in reference.furniture_rules():
+        if rule.pattern.search(text):
+            assert reference.may_match(rule.literals, low), rule.pattern.pattern
+
+
+def test_odd_case_letters_turn_the_prefilter_off():
+    rule = re.compile(r"\bkey\b", re.IGNORECASE)
+    text = "the \u212aey"  # Kelvin sign: matches k when case is ignored
+    assert rule.search(text)
+    assert reference.lower_for_prefilter(text) is None
+    assert reference.may_match(reference.required_literals(rule), reference.lower_for_prefilter(text))
