@@ -284,13 +284,20 @@ def outlet_by_domain(domain: str) -> Outlet | None:
 def outlet_named(text: str, kind: str | None = None) -> Outlet | None:
     """The outlet whose name or alias is the whole of ``text`` (e.g. "EFE", "Yonhap News Agency")."""
     text = text.strip().strip("()/.").strip()
-    for o in outlets():
-        if kind and o.kind != kind:
-            continue
-        m = o.pattern.fullmatch(text)
-        if m:
+    for o in _outlets_by_alias().get(alias_key(text), ()):  # a whole match has the alias's key
+        if (not kind or o.kind == kind) and o.pattern.fullmatch(text):
             return o
     return None
+
+
+@cache
+def _outlets_by_alias() -> dict[str, tuple[Outlet, ...]]:
+    by: dict[str, list[Outlet]] = {}
+    for o in outlets():
+        for a in o.aliases:
+            if o not in by.setdefault(alias_key(a), []):
+                by[alias_key(a)].append(o)
+    return {k: tuple(v) for k, v in by.items()}
 
 
 def _date(value: str) -> dt.date | None:
