@@ -115,3 +115,12 @@ def test_odd_case_letters_turn_the_prefilter_off():
     assert rule.search(text)
     assert reference.lower_for_prefilter(text) is None
     assert reference.may_match(reference.required_literals(rule), reference.lower_for_prefilter(text))
+
+
+@SETTINGS
+@given(texts, st.integers(0, 250), st.integers(0, 250))
+def test_indexed_patterns_agree_within_a_window(text, a, b):
+    pos, endpos = min(a, b), max(a, b)
+    for name, index in _indexed():
+        got = _spans(index.finditer(text, pos, endpos))
+        assert got == _spans(index.pattern.finditer(text, pos, endpos)), name

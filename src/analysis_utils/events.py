@@ -80,7 +80,7 @@ def known_event_events(cd: CleanDoc) -> list[Event]:
     out: list[Event] = []
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
-        mentions = _event_mentions(sent)
+        mentions = _event_mentions(text, s0, s1)
         ann_spans = []
         for m in _ANNIVERSARY.finditer(sent):
             n = ordinal_value(m.group("ord"))

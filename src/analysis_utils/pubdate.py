@@ -112,14 +112,16 @@ def _is_future(sentence: str, at: int | None = None) -> bool:
     return bool(_FUTURE.search(clause)) and not _PAST.search(clause)
 
 
-def _event_mentions(text: str) -> list[tuple[int, int, list[reference.KnownEvent]]]:
-    """Known-event aliases in ``text`` (one pass of one pattern, longest alias first); an alias may name several events."""
+def _event_mentions(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, list[reference.KnownEvent]]]:
+    """Known-event aliases in ``text[start:end]`` (offsets from ``start``), longest alias first; an alias may name several events."""
     pattern, by_alias = reference.known_event_index()
     out = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, start, end):
         events = by_alias.get(reference.alias_key(m.group(0)))
         if events:
-            out.append((m.start(), m.end(), list(events)))
+            out.append((m.start() - start, m.end() - start, list(events)))
     return out
 
 
@@ -135,7 +137,7 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
     lede_end = _lede_end(text)
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
-        events = _event_mentions(sent)
+        events = _event_mentions(text, s0, s1)
         future = _is_future(sent)
         # "77 years ago" with a known event in the same sentence
         for m in _YEARS_AGO.finditer(sent):

@@ -92,20 +92,31 @@ class Indexed:
         by_word = {w: alias_regex(group) for w, group in groups.items() if w is not None}
         return cls(alias_regex(aliases), groups, by_word)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """Matches in ``text[pos:endpos]``, as ``pattern.finditer(text, pos, endpos)`` finds them."""
+        end_at = len(text) if endpos is None else min(endpos, len(text))
         if self.first is None:
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, pos, end_at)
             return
         index = word_starts(text)
         if len(self.first) < len(index):
-            starts = sorted((s, w) for w in self.first for s in index.get(w, ()))
+            starts = sorted((s, w) for w in self.first for s in index.get(w, ()) if pos <= s < end_at)
         else:
-            starts = sorted((s, w) for w, where in index.items() if w in self.first for s in where)
+            starts = sorted((s, w) for w, where in index.items() if w in self.first for s in where if pos <= s < end_at)
+        if end_at < len(text) and end_at > pos and text[end_at - 1].isalnum() and text[end_at].isalnum():
+            # a word cut by endpos is a shorter word here: look it up as cut
+            cut = _TOKEN.search(text, max(pos, end_at - 60), end_at)
+            while cut and cut.end() < end_at:
+                cut = _TOKEN.search(text, cut.end(), end_at)
+            if cut:
+                starts = [(s, w) for s, w in starts if s != cut.start()]
+                if cut.group().lower() in self.first and cut.start() >= pos:
+                    starts = sorted([*starts, (cut.start(), cut.group().lower())])
         end = 0
         for s, w in starts:
             if s < end:
                 continue
-            m = self.by_word.get(w, self.pattern).match(text, s)
+            m = self.by_word.get(w, self.pattern).match(text, s, end_at)
             if m:
                 yield m
                 end = max(m.end(), s + 1)
