@@ -124,3 +124,26 @@ def test_indexed_patterns_agree_within_a_window(text, a, b):
     for name, index in _indexed():
         got = _spans(index.finditer(text, pos, endpos))
         assert got == _spans(index.pattern.finditer(text, pos, endpos)), name
+
+
+def _first_rule(line: str) -> reference.FurnitureRule | None:
+    return next((r for r in reference.furniture_rules() if r.pattern.search(line)), None)
+
+
+def test_the_furniture_lookup_picks_the_rule_a_plain_search_picks():
+    from analysis_utils.clean import _core, _furniture
+
+    hits = 0
+    for line in _lines():
+        core = _core(line)
+        assert _furniture(core) == _first_rule(core), core
+        hits += _first_rule(core) is not None
+    assert hits > 20
+
+
+@SETTINGS
+@given(texts)
+def test_the_furniture_lookup_agrees_on_any_text(text):
+    from analysis_utils.clean import _furniture
+
+    assert _furniture(text) == _first_rule(text)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import reference
 from .calendar_text import MONTH_RE, find_dates
@@ -163,11 +165,31 @@ def breadcrumb_prefix(text: str) -> int:
 
 
 def _furniture(core: str) -> reference.FurnitureRule | None:
+    """The first furniture rule matching the line; rules are searched only if the line holds a literal they need."""
+    rules, literals, always = _furniture_index()
     low = reference.lower_for_prefilter(core)
-    for rule in reference.furniture_rules():
-        if reference.may_match(rule.literals, low) and rule.pattern.search(core):
-            return rule
+    if low is None:
+        candidates: Iterable[int] = range(len(rules))
+    else:
+        candidates = sorted({i for x, where in literals if x in low for i in where}.union(always))
+    for i in candidates:
+        if rules[i].pattern.search(core):
+            return rules[i]
     return None
+
+
+@cache
+def _furniture_index() -> tuple[
+    tuple[reference.FurnitureRule, ...], tuple[tuple[str, tuple[int, ...]], ...], frozenset[int]
+]:
+    """The rules; each literal with the rules that need it; the rules with no literal (always searched)."""
+    rules = reference.furniture_rules()
+    by_literal: dict[str, list[int]] = {}
+    for i, r in enumerate(rules):
+        for x in r.literals or ():
+            by_literal.setdefault(x, []).append(i)
+    always = frozenset(i for i, r in enumerate(rules) if r.literals is None)
+    return rules, tuple((x, tuple(v)) for x, v in sorted(by_literal.items())), always
 
 
 def _date_line(core: str) -> tuple[str, list[str]] | None:
