@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from . import reference
@@ -90,6 +90,12 @@ def _role_holder(role: Role, when: dt.date | None) -> bool:
 
 def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
     """People, institutions, media, roles, pronouns and letter nouns in ``text``, in order, no overlaps."""
+    return list(_find_mentions(text, when))
+
+
+@lru_cache(maxsize=8)
+def _find_mentions(text: str, when: dt.date | None) -> tuple[Mention, ...]:
+    """Computed once per text and day: quotes and letters read the same masked body."""
     found: list[Mention] = []
     pattern, by_alias = _name_pattern()
     for m in pattern.finditer(text):
@@ -122,7 +128,7 @@ def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
                 out[-1] = mention
             continue
         out.append(mention)
-    return _owned_documents(_short_names(_merge_titles(out, text), text), text)
+    return tuple(_owned_documents(_short_names(_merge_titles(out, text), text), text))
 
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.)"
