@@ -1,11 +1,14 @@
 """Benchmark the export: synthetic corpora made from the seeds, articles per second and peak memory.
 
-    .venv/bin/python bench/bench_export.py --sizes 200 1000 --jobs 1 2 --out bench/results
+    .venv/bin/python bench/bench_export.py --sizes 200 1000 --jobs 1 2 --engines local dask --out bench/results
 
 Each synthetic article is a seed with its years shifted, its numbers changed and its
 paragraphs shuffled, so no two are alike. The export runs in a fresh process per size so
-that peak memory (ru_maxrss) is that run's own. Results go to ``results.csv`` and a plot of
-time against size (``scaling.png``).
+that peak memory (ru_maxrss) is that run's own. ``--engines dask`` runs ``export --engine dask``
+on a new local cluster of ``jobs`` worker processes (its start and close are in the time);
+its ``worker_mb`` is the largest worker's peak, asked of each worker before the cluster closes.
+``peak_mb`` is the larger of the client's (``client_mb``) and the workers' peaks. Results go to
+``results.csv`` and a plot of time against size (``scaling.png``), one line per engine and jobs.
 """
 
 from __future__ import annotations
@@ -42,25 +45,33 @@ def synthetic_corpus(folder: Path, n: int, seed: int = 0) -> None:
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
 
 
-def run_export(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one export in a fresh process."""
+def run_export(corpus: Path, out: Path, jobs: int, engine: str = "local") -> tuple[float, float, float]:
+    """Seconds, the client's and the workers' peak memory (MB) of one export in a fresh process.
+
+    The workers are the process pool's (local engine, ``RUSAGE_CHILDREN``) or the Dask workers.
+    """
+    module, function = ("export", "export") if engine == "local" else ("dask_engine", "export_dask")
     code = (
         "import resource, sys, time\n"
-        "from analysis_utils.export import export\n"
-        "t = time.perf_counter()\n"
-        f"export({str(corpus)!r}, {str(out)!r}, jobs={jobs})\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+        f"from analysis_utils.{module} import {function}\n"
+        "if __name__ == '__main__':\n"
+        "    t = time.perf_counter()\n"
+        f"    summary = {function}({str(corpus)!r}, {str(out)!r}, jobs={jobs})\n"
+        "    seconds = time.perf_counter() - t\n"
+        "    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "    print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
+        "max(children, summary.get('worker_peak_mb', 0.0)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, own, children = (float(x) for x in done.stdout.split())
-    return seconds, max(own, children)
+    seconds, own, workers = (float(x) for x in done.stdout.split())
+    return seconds, own, workers
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--engines", nargs="+", choices=["local", "dask"], default=["local"])
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     args = parser.parse_args(argv)
     out = Path(args.out)
@@ -70,12 +81,15 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             corpus = Path(tmp) / f"corpus_{n}"
             synthetic_corpus(corpus, n)
-            for jobs in args.jobs:
-                seconds, mb = run_export(corpus, Path(tmp) / f"out_{n}_{jobs}", jobs)
-                row = {"articles": n, "jobs": jobs, "seconds": round(seconds, 2), "articles_per_second": round(n / seconds, 1),
-                       "ms_per_article": round(1000 * seconds / n, 2), "peak_mb": round(mb, 1)}  # fmt: skip
-                rows.append(row)
-                print(row, flush=True)
+            for engine in args.engines:
+                for jobs in args.jobs:
+                    seconds, own, workers = run_export(corpus, Path(tmp) / f"out_{n}_{engine}_{jobs}", jobs, engine)
+                    row = {"engine": engine, "articles": n, "jobs": jobs, "seconds": round(seconds, 2),
+                           "articles_per_second": round(n / seconds, 1), "ms_per_article": round(1000 * seconds / n, 2),
+                           "peak_mb": round(max(own, workers), 1), "client_mb": round(own, 1),
+                           "worker_mb": round(workers, 1)}  # fmt: skip
+                    rows.append(row)
+                    print(row, flush=True)
     with (out / "results.csv").open("w", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
@@ -86,9 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    for jobs in args.jobs:
-        pts = [(r["articles"], r["seconds"]) for r in rows if r["jobs"] == jobs]
-        ax.plot(*zip(*pts, strict=True), marker="o", label=f"--jobs {jobs}")
+    for engine, style in zip(args.engines, ["-", "--"], strict=False):
+        for jobs in args.jobs:
+            pts = [(r["articles"], r["seconds"]) for r in rows if r["jobs"] == jobs and r["engine"] == engine]
+            label = f"--jobs {jobs}" if args.engines == ["local"] else f"{engine}, --jobs {jobs}"
+            ax.plot(*zip(*pts, strict=True), marker="o", linestyle=style, label=label)
     ax.set_xlabel("Articles")
     ax.set_ylabel("Export time (s)")
     ax.set_title("Export time against corpus size")

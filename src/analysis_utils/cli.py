@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis_utils export --corpus DIR --out OUT``."""
+"""Command line: ``python -m analysis_utils export --corpus DIR --out OUT [--engine local|dask]``."""
 
 from __future__ import annotations
 
@@ -14,8 +14,20 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("export", help="analyse a folder of *.txt articles and write CSV tables")
     ex.add_argument("--corpus", default="seeds", help="folder of *.txt articles (default: seeds)")
-    ex.add_argument("--out", required=True, help="folder for the CSV files")
-    ex.add_argument("--jobs", type=int, default=1, help="processes to use (default 1)")
+    ex.add_argument("--out", required=True, help="folder for the CSV files (Parquet folders with --engine dask)")
+    ex.add_argument("--jobs", type=int, default=1, help="processes to use (default 1; Dask workers with --engine dask)")
+    ex.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local: CSV files, this machine (default); dask: OUT/<table>/part-*.parquet, on a Dask cluster",
+    )
+    ex.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running Dask scheduler (tcp://host:8786; default DASK_SCHEDULER_ADDRESS, "
+        "else a local cluster of --jobs processes)",
+    )
     ex.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -24,12 +36,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.command == "export":
+        from .dask_engine import DaskEngineError, export_dask
         from .paths import corpus_dir
 
+        if args.scheduler and args.engine != "dask":
+            parser.error("--scheduler needs --engine dask")
         try:
             progress = sys.stderr.isatty() if args.progress is None else args.progress
-            summary = export(corpus_dir(args.corpus), args.out, jobs=max(1, args.jobs), progress=progress)
-        except CorpusError as err:
+            if args.engine == "dask":
+                summary = export_dask(
+                    corpus_dir(args.corpus),
+                    args.out,
+                    jobs=max(1, args.jobs),
+                    progress=progress,
+                    scheduler=args.scheduler,
+                )
+            else:
+                summary = export(corpus_dir(args.corpus), args.out, jobs=max(1, args.jobs), progress=progress)
+        except (CorpusError, DaskEngineError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
         except OSError as err:
@@ -38,13 +62,14 @@ def main(argv: list[str] | None = None) -> int:
         statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["statuses"].items()))
         print(f"{summary['documents']} documents ({statuses}) → {args.out}", file=sys.stderr)
         warnings = summary["warnings"]
+        documents = "documents/*.parquet" if args.engine == "dask" else "documents.csv"
         if warnings:
             print(f"{len(warnings)} warnings:", file=sys.stderr)
             for file, w in warnings[:20]:
                 print(f"  {file}: {w}", file=sys.stderr)
             if len(warnings) > 20:
                 print(
-                    f"  … and {len(warnings) - 20} more (see the warnings column of documents.csv)",
+                    f"  … and {len(warnings) - 20} more (see the warnings column of {documents})",
                     file=sys.stderr,
                 )
     return 0

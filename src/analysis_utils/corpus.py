@@ -221,9 +221,13 @@ def read_document(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BY
     return Document(doc_id or path.stem, path.name, path, size, encoding, raw, text, text_map, status, warnings)
 
 
+_BAD_CHARS = re.compile("[\x00-\x09\x0b-\x1f\ufffd]")
+"""Control characters other than the newline, and replacement characters."""
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n ") or ch == "\ufffd")
+    bad = len(_BAD_CHARS.findall(sample))
     return bad > max(8, len(sample) // 20)
 
 

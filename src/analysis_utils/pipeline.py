@@ -105,12 +105,40 @@ def analyse_corpus(folder: str | os.PathLike[str], today: dt.date | None = None)
     return list(iter_corpus(folder, today))
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What duplicate detection needs of one article: a digest of all its words, its keys, its opening words."""
+
+    digest: str
+    keys: tuple[str, ...]
+    body: str
+
+
+def fingerprint(a: Analysed) -> Fingerprint | None:
+    """The fingerprint of an analysed article, or None when its story is too short to compare (under 20 words)."""
+    if a.clean is None or not a.clean.body.strip():
+        return None
+    import hashlib
+    import re
+
+    words = re.findall(r"[a-z0-9]+", a.clean.body.lower())
+    if len(words) < 20:
+        return None
+    keys = ["open:" + " ".join(words[:25])]
+    if a.meta.headline.value:
+        keys.append("head:" + " ".join(re.findall(r"[a-z0-9]+", a.meta.headline.value.lower())))
+    digest = hashlib.sha1(" ".join(words).encode()).hexdigest()
+    return Fingerprint(digest, tuple(dict.fromkeys(keys)), " ".join(words[:3000]))
+
+
 class DuplicateFinder:
     """Flags identical and near-identical articles (syndicated copies) with the document they repeat; drops nothing.
 
     Exact copies are found by a fingerprint of the body's words; near copies by comparing
     bodies that share their opening words or their headline (rapidfuzz, 90 or more).
-    Memory stays small: a fingerprint and a short key per document.
+    Memory stays small: a fingerprint and a short key per document. Articles must be
+    checked in name order; ``check_fingerprint`` takes a fingerprint computed elsewhere
+    (another process, a Dask worker) with a light copy of the article.
     """
 
     def __init__(self, threshold: float = 90.0) -> None:
@@ -119,36 +147,29 @@ class DuplicateFinder:
         self.by_key: dict[str, tuple[str, str]] = {}
 
     def check(self, a: Analysed) -> None:
-        if a.clean is None or not a.clean.body.strip():
-            return
-        import hashlib
-        import re
+        self.check_fingerprint(a, fingerprint(a))
 
-        words = re.findall(r"[a-z0-9]+", a.clean.body.lower())
-        if len(words) < 20:
+    def check_fingerprint(self, a: Analysed, fp: Fingerprint | None) -> None:
+        """Mark ``a`` (status, ``duplicate_of``, a warning) if ``fp`` repeats an article checked before."""
+        if fp is None:
             return
-        digest = hashlib.sha1(" ".join(words).encode()).hexdigest()
-        if digest in self.exact:
-            a.duplicate_of = self.exact[digest]
+        if fp.digest in self.exact:
+            a.duplicate_of = self.exact[fp.digest]
             a.doc.status = "duplicate"
             a.doc.warnings.append(f"identical to {a.duplicate_of} (same story text)")
             return
-        self.exact[digest] = a.doc.doc_id
-        keys = {"open:" + " ".join(words[:25])}
-        if a.meta.headline.value:
-            keys.add("head:" + " ".join(re.findall(r"[a-z0-9]+", a.meta.headline.value.lower())))
-        body = " ".join(words[:3000])
-        for key in keys:
+        self.exact[fp.digest] = a.doc.doc_id
+        for key in fp.keys:
             if key in self.by_key:
                 other, other_body = self.by_key[key]
                 from rapidfuzz import fuzz
 
-                score = fuzz.ratio(body, other_body)
+                score = fuzz.ratio(fp.body, other_body)
                 if score >= self.threshold:
                     a.duplicate_of = other
                     a.doc.warnings.append(
                         f"near-duplicate of {other} (similarity {score:.0f}/100): a syndicated or edited copy"
                     )
                     return
-        for key in keys:
-            self.by_key.setdefault(key, (a.doc.doc_id, body))
+        for key in fp.keys:
+            self.by_key.setdefault(key, (a.doc.doc_id, fp.body))
