@@ -62,14 +62,15 @@ def main(argv: list[str] | None = None) -> int:
         statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["statuses"].items()))
         print(f"{summary['documents']} documents ({statuses}) → {args.out}", file=sys.stderr)
         warnings = summary["warnings"]
+        n_warnings = summary.get("n_warnings", len(warnings))
         documents = "documents/*.parquet" if args.engine == "dask" else "documents.csv"
         if warnings:
-            print(f"{len(warnings)} warnings:", file=sys.stderr)
+            print(f"{n_warnings} warnings:", file=sys.stderr)
             for file, w in warnings[:20]:
                 print(f"  {file}: {w}", file=sys.stderr)
-            if len(warnings) > 20:
+            if n_warnings > 20:
                 print(
-                    f"  … and {len(warnings) - 20} more (see the warnings column of {documents})",
+                    f"  … and {n_warnings - 20} more (see the warnings column of {documents})",
                     file=sys.stderr,
                 )
     return 0

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import math
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import tables
 from .corpus import TextMap, corpus_files
-from .export import LINKED, TABLES
+from .export import LINKED, TABLES, LinkSpool, Summary
 from .pipeline import Analysed, DuplicateFinder, Fingerprint, analyse_path, fingerprint
 from .quotes import QuoteResult
 
@@ -76,39 +75,34 @@ def export_dask(
     parts = db.from_sequence(items, partition_size=size).map_partitions(_analyse_partition, size, str(out), today)
 
     seen = DuplicateFinder()
-    statuses: Counter[str] = Counter()
-    warned: list[tuple[str, str]] = []
-    light_parts: list[list[Analysed]] = []
+    summary = Summary()
+    sizes: list[int] = []
     flagged: dict[int, list[Analysed]] = {}
-    with _client(scheduler, jobs) as client, _bar(len(files), progress) as bar:
-        futures = client.compute(parts.to_delayed())
-        for index, future in enumerate(futures):  # in name order, as DuplicateFinder needs
-            part = future.result()
-            future.release()
-            for a, fp in part:
-                seen.check_fingerprint(a, fp)
-                if a.duplicate_of:
-                    flagged.setdefault(index, []).append(a)
-                statuses[a.doc.status] += 1
-                warned += [(a.doc.file, w) for w in a.warnings]
-            light_parts.append([a for a, _ in part])
-            bar.update(len(part))
-        worker_mb = max(client.run(_peak_rss_mb).values(), default=0.0)
-    del seen  # its bodies are no longer needed
+    with LinkSpool(out) as spool:
+        with _client(scheduler, jobs) as client, _bar(len(files), progress) as bar:
+            futures = client.compute(parts.to_delayed())
+            for index, future in enumerate(futures):  # in name order, as DuplicateFinder needs
+                part = future.result()
+                future.release()
+                for a, fp in part:
+                    seen.check_fingerprint(a, fp)
+                    if a.duplicate_of:
+                        flagged.setdefault(index, []).append(a)
+                    summary.add(a.doc.file, a.doc.status, a.warnings)
+                    spool.add(a.doc.doc_id, a.doc.file, a.letters, a.events)
+                sizes.append(len(part))
+                bar.update(len(part))
+            worker_mb = max(client.run(_peak_rss_mb).values(), default=0.0)
+        del seen  # its bodies are no longer needed
 
-    for index, docs in flagged.items():
-        _patch_documents(out / "documents" / _part(index), docs)
-    tables.link_corpus([a for part in light_parts for a in part])
-    for name, (columns, rows) in LINKED.items():
-        for index, part in enumerate(light_parts):
-            _write(out / name / _part(index), [r for a in part for r in rows(a)], columns)
-    return {
-        "documents": sum(statuses.values()),
-        "statuses": dict(statuses),
-        "warnings": warned,
-        "partitions": len(light_parts),
-        "worker_peak_mb": round(worker_mb, 1),
-    }
+        for index, docs in flagged.items():
+            _patch_documents(out / "documents" / _part(index), docs)
+        articles = iter(spool)  # linked letters and events, in name order
+        for index, n in enumerate(sizes):
+            part = list(itertools.islice(articles, n))
+            for name, (columns, rows) in LINKED.items():
+                _write(out / name / _part(index), [r for a in part for r in rows(a)], columns)
+    return {**summary.as_dict(), "partitions": len(sizes), "worker_peak_mb": round(worker_mb, 1)}
 
 
 def _require_dask() -> Any:

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import csv
 import os
+import pickle
+import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 from . import tables
 from .corpus import corpus_files
-from .pipeline import Analysed, iter_corpus
+from .events import Event, Linker, assign_letter_keys
+from .letters import Letter
+from .pipeline import iter_corpus
 
 TABLES = {
     "documents": (tables.DOCUMENT_COLUMNS, lambda a: [tables.document_row(a)]),
@@ -25,37 +32,108 @@ LINKED = {
 """Tables written after the whole corpus is read: their ids link the same letter or event across articles."""
 
 
+WARNINGS_KEPT = 1000
+"""Warnings returned in the summary at most (all are in the documents table); ``n_warnings`` counts them all."""
+
+
 def export(
     corpus: str | os.PathLike[str], out: str | os.PathLike[str], jobs: int = 1, progress: bool = False
 ) -> dict[str, object]:
-    """Analyse ``corpus`` (in ``jobs`` processes) and write one CSV per table into ``out``; returns a summary."""
+    """Analyse ``corpus`` (in ``jobs`` processes) and write one CSV per table into ``out``; returns a summary.
+
+    Memory does not grow with the corpus: rows go to disk as each article is read, and
+    the letters and events wait in a temporary file (``LinkSpool``) until every article
+    is linked; only the event groups stay in memory.
+    """
     corpus_files(corpus)  # a one-line CorpusError before anything is written
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    handles = {name: (out / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in TABLES}
-    try:
-        writers = {name: csv.DictWriter(handles[name], fieldnames=cols) for name, (cols, _) in TABLES.items()}
-        for w in writers.values():
-            w.writeheader()
-        statuses: Counter[str] = Counter()
-        warned: list[tuple[str, str]] = []
-        linked: list[Analysed] = []
-        for a in iter_corpus(corpus, jobs=jobs, progress=progress):
-            statuses[a.doc.status] += 1
-            warned += [(a.doc.file, w) for w in a.warnings]
-            for name, (_, rows) in TABLES.items():
-                writers[name].writerows(rows(a))
-            # keep only what linking needs: the letters and events, not the texts
-            linked.append(Analysed(a.doc, None, a.meta, letters=a.letters, events=a.events))
-            a.doc.raw = a.doc.text = ""
-    finally:
-        for h in handles.values():
-            h.close()
-    tables.link_corpus(linked)
-    for name, (cols, rows) in LINKED.items():
-        with (out / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, fieldnames=cols)
-            w.writeheader()
-            for a in linked:
-                w.writerows(rows(a))
-    return {"documents": sum(statuses.values()), "statuses": dict(statuses), "warnings": warned}
+    summary = Summary()
+    with LinkSpool(out) as spool:
+        handles = {name: (out / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in TABLES}
+        try:
+            writers = {name: csv.DictWriter(handles[name], fieldnames=cols) for name, (cols, _) in TABLES.items()}
+            for w in writers.values():
+                w.writeheader()
+            for a in iter_corpus(corpus, jobs=jobs, progress=progress):
+                summary.add(a.doc.file, a.doc.status, a.warnings)
+                for name, (_, rows) in TABLES.items():
+                    writers[name].writerows(rows(a))
+                spool.add(a.doc.doc_id, a.doc.file, a.letters, a.events)
+        finally:
+            for h in handles.values():
+                h.close()
+        handles = {name: (out / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in LINKED}
+        try:
+            writers = {name: csv.DictWriter(handles[name], fieldnames=cols) for name, (cols, _) in LINKED.items()}
+            for w in writers.values():
+                w.writeheader()
+            for a in spool:
+                for name, (_, rows) in LINKED.items():
+                    writers[name].writerows(rows(a))
+        finally:
+            for h in handles.values():
+                h.close()
+    return summary.as_dict()
+
+
+class Summary:
+    """Counts of statuses and the first ``WARNINGS_KEPT`` warnings of an export."""
+
+    def __init__(self) -> None:
+        self.statuses: Counter[str] = Counter()
+        self.warnings: list[tuple[str, str]] = []
+        self.n_warnings = 0
+
+    def add(self, file: str, status: str, warnings: list[str]) -> None:
+        self.statuses[status] += 1
+        self.n_warnings += len(warnings)
+        room = WARNINGS_KEPT - len(self.warnings)
+        if room > 0:
+            self.warnings += [(file, w) for w in warnings[:room]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": sum(self.statuses.values()),
+            "statuses": dict(self.statuses),
+            "warnings": self.warnings,
+            "n_warnings": self.n_warnings,
+        }
+
+
+class LinkSpool:
+    """Letters and events of every article in a temporary file until all are linked across articles.
+
+    ``add`` puts one article's events into their groups (``events.Linker``, in memory) and
+    writes the article's letters and events to the file; iterating reads them back, one
+    article at a time, with ``event_id``, ``docs`` and ``letter_key`` set: light articles
+    for ``tables.letter_rows`` and ``tables.event_rows``.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.fh = tempfile.TemporaryFile(dir=folder, prefix=".linking-")
+        self.linker = Linker()
+
+    def add(self, doc_id: str, file: str, letters: list[Letter], events: list[Event]) -> None:
+        groups = self.linker.add(doc_id, events)
+        pickle.dump((doc_id, file, letters, events, groups), self.fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[Any]:
+        self.fh.seek(0)
+        while True:
+            try:
+                doc_id, file, letters, events, groups = pickle.load(self.fh)
+            except EOFError:
+                return
+            self.linker.assign(events, groups)
+            assign_letter_keys(letters, events)
+            yield SimpleNamespace(doc=SimpleNamespace(doc_id=doc_id, file=file), letters=letters, events=events)
+
+    def close(self) -> None:
+        self.fh.close()
+
+    def __enter__(self) -> LinkSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

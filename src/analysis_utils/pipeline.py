@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,7 +137,8 @@ class DuplicateFinder:
 
     Exact copies are found by a fingerprint of the body's words; near copies by comparing
     bodies that share their opening words or their headline (rapidfuzz, 90 or more).
-    Memory stays small: a fingerprint and a short key per document. Articles must be
+    Memory stays small: a digest per document, and per distinct opening or headline the
+    first body that had it, compressed (a few hundred bytes). Articles must be
     checked in name order; ``check_fingerprint`` takes a fingerprint computed elsewhere
     (another process, a Dask worker) with a light copy of the article.
     """
@@ -144,7 +146,7 @@ class DuplicateFinder:
     def __init__(self, threshold: float = 90.0) -> None:
         self.threshold = threshold
         self.exact: dict[str, str] = {}
-        self.by_key: dict[str, tuple[str, str]] = {}
+        self.by_key: dict[str, tuple[str, bytes]] = {}  # key → (doc_id, zlib-compressed body)
 
     def check(self, a: Analysed) -> None:
         self.check_fingerprint(a, fingerprint(a))
@@ -161,15 +163,18 @@ class DuplicateFinder:
         self.exact[fp.digest] = a.doc.doc_id
         for key in fp.keys:
             if key in self.by_key:
-                other, other_body = self.by_key[key]
+                other, packed = self.by_key[key]
                 from rapidfuzz import fuzz
 
-                score = fuzz.ratio(fp.body, other_body)
+                score = fuzz.ratio(fp.body, zlib.decompress(packed).decode())
                 if score >= self.threshold:
                     a.duplicate_of = other
                     a.doc.warnings.append(
                         f"near-duplicate of {other} (similarity {score:.0f}/100): a syndicated or edited copy"
                     )
                     return
+        packed = None
         for key in fp.keys:
-            self.by_key.setdefault(key, (a.doc.doc_id, fp.body))
+            if key not in self.by_key:
+                packed = packed or zlib.compress(fp.body.encode(), 1)
+                self.by_key[key] = (a.doc.doc_id, packed)
