@@ -177,14 +177,32 @@ def render_index(pages: Sequence[Page], corpus: Path, generated: dt.date | None 
     )
 
 
+def warm_cache(corpus: Path) -> bool:
+    """Parse the corpus once here, so the notebooks running in parallel load its tables from the cache.
+
+    False when there was nothing to warm: the cache is off, or the pipeline refused the corpus (the notebooks
+    then report the error where the reader sees it).
+    """
+    from analysis_utils import cache, tables
+
+    if not cache.enabled():
+        return False
+    try:
+        tables.all_tables(corpus)
+    except Exception:  # the notebooks show the error where the reader sees it
+        return False
+    return True
+
+
 def build_report(corpus: Path, out: Path, notebooks: Path) -> list[Page]:
-    """Run all ``notebooks/*.ipynb`` (sorted, two at a time) and write ``out/index.html``."""
+    """Warm the tables cache, run all ``notebooks/*.ipynb`` (sorted, two at a time) and write ``out/index.html``."""
     sources = sorted(notebooks.glob("*.ipynb"))
     (out / "executed").mkdir(parents=True, exist_ok=True)
     index = out / "index.html"
     index.unlink(missing_ok=True)
     pages: list[Page] = []
     if sources:
+        warm_cache(corpus)
         context = multiprocessing.get_context("spawn")
         workers = min(WORKERS, len(sources))
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
