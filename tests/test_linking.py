@@ -122,3 +122,14 @@ def test_the_summary_keeps_every_count_but_only_the_first_warnings():
     assert d["documents"] == WARNINGS_KEPT + 10
     assert d["n_warnings"] == WARNINGS_KEPT + 10
     assert len(d["warnings"]) == WARNINGS_KEPT
+
+
+def test_an_event_row_names_at_most_twenty_articles_and_counts_them_all():
+    from analysis_utils.tables import DOCS_LISTED, docs_cell
+
+    few = [f"d{i:03d}" for i in range(3)]
+    many = [f"d{i:05d}" for i in range(5000)]
+    assert docs_cell(few) == "d000 d001 d002"
+    cell = docs_cell(many)
+    assert cell.split()[:DOCS_LISTED] == many[:DOCS_LISTED]
+    assert cell.endswith("… +4,980 more")

@@ -7,7 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from .events import link
+from . import cache
+from .events import assign_letter_keys, link
 from .pipeline import Analysed, analyse_corpus
 
 DOCUMENT_COLUMNS = [
@@ -161,9 +162,7 @@ def link_corpus(analysed: list[Analysed]) -> None:
     """Give the same event (and the same letter) in different articles one id: ``event_id`` / ``letter_key``."""
     link({a.doc.doc_id: a.events for a in analysed})
     for a in analysed:
-        by_key = {(ev.key, ev.start): ev.event_id for ev in a.events if ev.kind == "letter"}
-        for lt in a.letters:
-            lt.letter_key = by_key.get((f"letter:{lt.sender}→{lt.recipient}", lt.start), lt.letter_key)
+        assign_letter_keys(a.letters, a.events)
 
 
 def letter_rows(a: Analysed) -> list[dict[str, Any]]:
@@ -191,6 +190,18 @@ def letter_rows(a: Analysed) -> list[dict[str, Any]]:
     ]
 
 
+DOCS_LISTED = 20
+"""Articles named in an event row's ``docs`` at most: every row of the event would repeat the list, so a
+corpus where thousands of articles report one event would write millions of names (``n_docs`` counts all)."""
+
+
+def docs_cell(docs: list[str]) -> str:
+    """The ``docs`` cell: the first ``DOCS_LISTED`` articles, then how many more ("… +4,980 more")."""
+    if len(docs) <= DOCS_LISTED:
+        return " ".join(docs)
+    return " ".join(docs[:DOCS_LISTED]) + f" … +{len(docs) - DOCS_LISTED:,} more"
+
+
 def event_rows(a: Analysed) -> list[dict[str, Any]]:
     """One row per event per article (run ``link_corpus`` first for ids shared across articles)."""
     return [
@@ -205,7 +216,7 @@ def event_rows(a: Analysed) -> list[dict[str, Any]]:
             "description": ev.description,
             "who": ev.who,
             "n_docs": len(ev.docs),
-            "docs": " ".join(ev.docs),
+            "docs": docs_cell(ev.docs),
             "start": ev.start,
             "end": ev.end,
             "evidence": ev.evidence,
@@ -258,8 +269,16 @@ def evidence_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFr
 
 
 def all_tables(corpus: str | os.PathLike[str] | list[Analysed]) -> dict[str, pd.DataFrame]:
-    """Every table of a corpus from one analysis: documents, lines, quotes, dates, letters, events, metadata_evidence."""
-    analysed = _analysed(corpus)
+    """Every table of a corpus from one analysis: documents, lines, quotes, dates, letters, events, metadata_evidence.
+
+    A folder's tables come from the disk cache (``cache``) when its files, the package and the day are unchanged.
+    """
+    if isinstance(corpus, list):
+        return _build_tables(corpus)
+    return cache.cached_tables(corpus, lambda: _build_tables(_analysed(corpus)))
+
+
+def _build_tables(analysed: list[Analysed]) -> dict[str, pd.DataFrame]:
     return {
         "documents": documents_table(analysed),
         "lines": lines_table(analysed),
