@@ -235,3 +235,105 @@ def test_unrelated_texts_are_not_flagged():
 def test_short_or_empty_bodies_are_never_paired():
     pairs = compare.near_duplicates(documents({"doc_id": "a", "body": ""}, {"doc_id": "b", "body": ""}))
     assert pairs.empty
+
+
+def _all_pairs_reference(docs: pd.DataFrame, threshold: float = 0.9, wire_threshold: float = 0.75) -> set:
+    """Every pair scored in Python, the rule written plainly: what near_duplicates must find."""
+    from itertools import combinations
+
+    from rapidfuzz import fuzz
+
+    items = [
+        (r.doc_id, compare._normalised(r.body), r.wire_agency)
+        for r in docs.itertuples()
+        if compare.word_count(r.body) >= 20
+    ]
+    found = set()
+    for (ia, a, wa), (ib, b, wb) in combinations(items, 2):
+        ratio, token_set = fuzz.ratio(a, b) / 100, fuzz.token_set_ratio(a, b) / 100
+        same_wire = bool(wa) and wa == wb
+        if a == b or ratio >= threshold or token_set >= threshold or (same_wire and token_set >= wire_threshold):
+            found.add((ia, ib))
+    return found
+
+
+def test_near_duplicates_over_many_bodies_finds_what_scoring_every_pair_finds(monkeypatch):
+    import random
+
+    from helpers import SEEDS
+
+    monkeypatch.setattr(compare, "PAIR_BLOCK", 7)  # several blocks, so block edges are crossed
+    rng = random.Random(1)
+    bodies = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [OTHER_STORY, WIRE_STORY]
+    rows = []
+    for i in range(30):
+        paras = bodies[i % len(bodies)].split("\n\n")
+        if i % 3 == 1:
+            rng.shuffle(paras)  # rearranged
+        if i % 3 == 2:
+            paras = paras[: max(1, len(paras) // 2)]  # cut
+        body = "\n\n".join(paras).replace("the", rng.choice(["the", "a", "this"]), 2)
+        rows.append({"doc_id": f"d{i:02d}", "body": body, "wire_agency": rng.choice(["", "Yonhap", "AP"])})
+    docs = documents(*rows)
+    pairs = compare.near_duplicates(docs)
+    expected = _all_pairs_reference(docs)
+    assert len(expected) > 10
+    assert set(zip(pairs.doc_a, pairs.doc_b, strict=True)) == expected
+
+
+def test_source_similarity_is_the_mean_of_the_article_similarities():
+    import numpy as np
+
+    docs = documents(
+        {"doc_id": "a", "body": WIRE_STORY, "outlet": "Yonhap"},
+        {"doc_id": "b", "body": WIRE_STORY.replace("Tuesday", "Monday"), "outlet": "Yonhap"},
+        {"doc_id": "c", "body": OTHER_STORY, "outlet": "Reuters"},
+        {"doc_id": "d", "body": OTHER_STORY + " " + WIRE_STORY, "outlet": "Reuters"},
+        {"doc_id": "e", "body": "Putin thanked Kim for the letter.", "outlet": "TASS"},
+    )
+    per_article = compare.tfidf_similarity(docs)
+    by_source = compare.source_similarity(docs)
+    src = dict(zip(docs.doc_id, compare.source_label(docs), strict=True))
+    for a in by_source.index:
+        for b in by_source.columns:
+            values = [per_article.loc[i, j] for i in src for j in src if src[i] == a and src[j] == b and i != j]
+            if values:
+                assert by_source.loc[a, b] == pytest.approx(np.mean(values), abs=1e-9)
+            else:
+                assert np.isnan(by_source.loc[a, b])  # TASS has one article
+
+
+def test_coverage_by_source_is_the_share_of_each_sources_articles():
+    docs = documents(
+        {"doc_id": "a", "body": "x", "outlet": "Yonhap"},
+        {"doc_id": "b", "body": "x", "outlet": "Yonhap"},
+        {"doc_id": "c", "body": "x", "outlet": "Reuters"},
+    )
+    events = [
+        {
+            "doc_id": "a",
+            "event_id": "E1",
+            "date_earliest": "2019-04-25",
+            "description": "Vladivostok summit",
+            "n_docs": 2,
+        },
+        {
+            "doc_id": "c",
+            "event_id": "E1",
+            "date_earliest": "2019-04-25",
+            "description": "Vladivostok summit",
+            "n_docs": 2,
+        },
+        {
+            "doc_id": "b",
+            "event_id": "E2",
+            "date_earliest": "2024-06-19",
+            "description": "Pyongyang summit",
+            "n_docs": 1,
+        },
+    ]
+    shares = compare.coverage_by_source(tables_of(docs, events=events))
+    assert shares.loc["Yonhap"].tolist() == [0.5, 0.5]
+    assert shares.loc["Reuters"].tolist() == [1.0, 0.0]
+    top = compare.coverage_by_source(tables_of(docs, events=events), top=1)
+    assert list(top.columns) == ["2019-04-25 Vladivostok summit [E1]"]

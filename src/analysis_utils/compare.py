@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -359,12 +358,27 @@ def coverage_matrix(tables: dict[str, pd.DataFrame], min_docs: int = 1) -> pd.Da
     docs, events = tables["documents"], tables["events"]
     events = events[events["n_docs"] >= min_docs] if not events.empty else events
     labels = event_labels(events)
-    matrix = pd.DataFrame(0, index=pd.Index(docs["doc_id"], name="doc_id"), columns=list(labels.index), dtype=int)
-    for doc_id, event_id in events[["doc_id", "event_id"]].itertuples(index=False):
-        if doc_id in matrix.index:
-            matrix.loc[doc_id, event_id] = 1
+    index = pd.Index(docs["doc_id"], name="doc_id")
+    pairs = events[["doc_id", "event_id"]].drop_duplicates()
+    pairs = pairs[pairs["doc_id"].isin(index)]
+    matrix = pd.crosstab(pairs["doc_id"], pairs["event_id"]).clip(upper=1) if len(pairs) else pd.DataFrame(dtype=int)
+    matrix = matrix.reindex(index=index, columns=list(labels.index), fill_value=0).fillna(0).astype(int)
     matrix.columns = pd.Index(list(labels), name="event")
     return matrix
+
+
+def coverage_by_source(tables: dict[str, pd.DataFrame], top: int = 30) -> pd.DataFrame:
+    """Sources × the ``top`` most reported events: the share of each source's articles that mention the event.
+
+    The per-article ``coverage_matrix`` is unreadable past a few dozen articles; this is its summary.
+    """
+    docs = tables["documents"]
+    matrix = coverage_matrix(tables)
+    if matrix.shape[1] > top:
+        reported = matrix.sum().sort_values(ascending=False, kind="stable")
+        matrix = matrix[[c for c in matrix.columns if c in set(reported.index[:top])]]
+    source = pd.Series(source_label(docs).to_numpy(), index=matrix.index, name="source")
+    return matrix.groupby(source).mean()
 
 
 # ---------------------------------------------------------------------------- similarity and copies
@@ -406,6 +420,77 @@ def tfidf_similarity(documents: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(sim, index=pd.Index(ids, name="doc_id"), columns=pd.Index(ids, name="doc_id"))
 
 
+PER_ARTICLE_UP_TO = 30
+"""Corpora up to this many articles get per-article charts; larger ones, charts by source."""
+PAIR_BLOCK = 256
+"""Bodies compared against all later ones at a time: memory for the scores is PAIR_BLOCK × the corpus size."""
+
+
+def _candidate_pairs(texts: list[str], lowest: float) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, whose ratio or token-set ratio may reach ``lowest`` (0–1), in order.
+
+    Every pair is scored, but by rapidfuzz's ``cdist`` (C++, all cores) a block of bodies at a
+    time, with a cutoff just under ``lowest``; the few pairs it keeps are scored again exactly.
+    """
+    from rapidfuzz import process
+
+    if lowest <= 0:
+        return [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
+    cutoff = lowest * 100 - 0.5
+    out: list[tuple[int, int]] = []
+    for start in range(0, len(texts), PAIR_BLOCK):
+        queries, choices = texts[start : start + PAIR_BLOCK], texts[start:]
+        kept = np.zeros((len(queries), len(choices)), dtype=bool)
+        for scorer in (fuzz.ratio, fuzz.token_set_ratio):
+            scores = process.cdist(queries, choices, scorer=scorer, score_cutoff=cutoff, workers=-1)
+            kept |= scores > 0
+        for qi, cj in zip(*np.nonzero(kept), strict=True):
+            i, j = start + int(qi), start + int(cj)
+            if i < j:
+                out.append((i, j))
+    return sorted(out)
+
+
+def source_similarity(documents: pd.DataFrame) -> pd.DataFrame:
+    """Sources × sources: the mean TF-IDF cosine between an article of one and an article of the other.
+
+    On the diagonal, between two different articles of the same source (NaN for a source with one).
+    Computed from each source's sum of article vectors, so memory grows with the vocabulary, not
+    with the square of the corpus: the per-article ``tfidf_similarity`` is for small corpora.
+    """
+    bodies = [b if isinstance(b, str) else "" for b in documents["body"]]
+    sources = list(source_label(documents))
+    counts = [Counter(terms(t)) for t in bodies]
+    n = len(bodies)
+    df = Counter(w for c in counts for w in c)
+    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
+    sums: dict[str, Counter[str]] = {}
+    size: Counter[str] = Counter()
+    self_dot: Counter[str] = Counter()
+    for c, source in zip(counts, sources, strict=True):
+        vec = {w: (1 + math.log(k)) * idf[w] for w, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        acc = sums.setdefault(source, Counter())
+        size[source] += 1
+        if norm > 0:
+            for w, v in vec.items():
+                acc[w] += v / norm
+            self_dot[source] += 1.0
+    names = sorted(sums)
+    out = pd.DataFrame(np.nan, index=pd.Index(names, name="source"), columns=pd.Index(names, name="source"))
+    for i, a in enumerate(names):
+        for b in names[i:]:
+            small, large = sorted((sums[a], sums[b]), key=len)
+            dot = sum(v * large.get(w, 0.0) for w, v in small.items())
+            if a == b:
+                pairs = size[a] * (size[a] - 1)
+                value = (dot - self_dot[a]) / pairs if pairs else np.nan
+            else:
+                value = dot / (size[a] * size[b])
+            out.loc[a, b] = out.loc[b, a] = value if np.isnan(value) else min(1.0, max(0.0, value))
+    return out
+
+
 def _normalised(text: str) -> str:
     text = (text or "").lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
     return re.sub(r"\s+", " ", text).strip()
@@ -433,7 +518,8 @@ def near_duplicates(
         if word_count(body) >= min_words:
             items.append((str(doc["doc_id"]), source, _normalised(body), wire.strip()))
     rows = []
-    for (id_a, source_a, a, wire_a), (id_b, source_b, b, wire_b) in combinations(items, 2):
+    for i, j in _candidate_pairs([text for _, _, text, _ in items], min(threshold, wire_threshold)):
+        (id_a, source_a, a, wire_a), (id_b, source_b, b, wire_b) = items[i], items[j]
         ratio = fuzz.ratio(a, b) / 100
         token_set = fuzz.token_set_ratio(a, b) / 100
         same_wire = bool(wire_a) and wire_a == wire_b
