@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import html
 import multiprocessing
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -20,7 +21,8 @@ import nbformat
 
 from analysis_utils.corpus import list_files
 
-WORKERS = 2
+WORKERS = max(1, min(4, os.cpu_count() or 1))
+"""Notebooks executed at once: one per core, at most four (there are four notebooks; each kernel takes ~200 MB)."""
 KERNEL = "python3"
 TITLE = "Kim Jong Un and Vladimir Putin: the letters in the press"
 
