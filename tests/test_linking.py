@@ -133,3 +133,17 @@ def test_an_event_row_names_at_most_twenty_articles_and_counts_them_all():
     cell = docs_cell(many)
     assert cell.split()[:DOCS_LISTED] == many[:DOCS_LISTED]
     assert cell.endswith("… +4,980 more")
+
+
+def test_a_long_analysis_shows_a_progress_bar_and_a_short_one_does_not(monkeypatch, capsys):
+    from analysis_utils import pipeline
+
+    monkeypatch.delenv(pipeline.PROGRESS_ENV, raising=False)
+    assert pipeline.show_progress(pipeline.PROGRESS_FROM) and not pipeline.show_progress(5)
+    analyse_corpus(SEEDS)
+    assert "article" not in capsys.readouterr().err
+    monkeypatch.setenv(pipeline.PROGRESS_ENV, "1")
+    analyse_corpus(SEEDS)
+    assert "5/5" in capsys.readouterr().err  # tqdm's count, on stderr
+    monkeypatch.setenv(pipeline.PROGRESS_ENV, "0")
+    assert not pipeline.show_progress(10**6)

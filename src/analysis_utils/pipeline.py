@@ -102,8 +102,28 @@ def _progress(items: Iterator[Analysed], total: int, show: bool) -> Iterator[Ana
     return iter(tqdm(items, total=total, unit="article", file=sys.stderr))
 
 
-def analyse_corpus(folder: str | os.PathLike[str], today: dt.date | None = None) -> list[Analysed]:
-    return list(iter_corpus(folder, today))
+PROGRESS_ENV = "ANALYSIS_PROGRESS"
+PROGRESS_FROM = 200
+"""Corpora of this many files or more show a progress bar when analysed from a notebook or a script."""
+
+
+def show_progress(n_files: int) -> bool:
+    """A progress bar for a long analysis: ``$ANALYSIS_PROGRESS`` (1/0) decides, else ``PROGRESS_FROM`` files or more."""
+    chosen = os.environ.get(PROGRESS_ENV, "").strip().lower()
+    if chosen in ("0", "off", "false", "no"):
+        return False
+    if chosen in ("1", "on", "true", "yes"):
+        return True
+    return n_files >= PROGRESS_FROM
+
+
+def analyse_corpus(
+    folder: str | os.PathLike[str], today: dt.date | None = None, progress: bool | None = None
+) -> list[Analysed]:
+    """Every file of ``folder`` analysed, in name order; ``progress=None`` shows a bar on long runs (``show_progress``)."""
+    if progress is None:
+        progress = show_progress(len(corpus.corpus_files(folder)))
+    return list(iter_corpus(folder, today, progress=progress))
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ def build_page(notebook: Path, corpus: Path, out: Path) -> Page:
     import papermill
 
     name = notebook.stem
+    os.environ.setdefault("ANALYSIS_PROGRESS", "0")  # the kernels inherit it: no progress bar in the pages
     title, summary = describe(nbformat.read(notebook, as_version=4), name)
     executed = out / "executed" / notebook.name
     try:
