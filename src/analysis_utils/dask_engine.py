@@ -10,6 +10,7 @@ few documents partitions concerned), links letters and events across articles, a
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import itertools
@@ -80,8 +81,7 @@ def export_dask(
     flagged: dict[int, list[Analysed]] = {}
     with LinkSpool(out) as spool:
         with _client(scheduler, jobs) as client, _bar(len(files), progress) as bar:
-            futures = client.compute(parts.to_delayed())
-            for index, future in enumerate(futures):  # in name order, as DuplicateFinder needs
+            for index, future in enumerate(_in_order(client, parts.to_delayed())):  # DuplicateFinder needs name order
                 part = future.result()
                 future.release()
                 for a, fp in part:
@@ -103,6 +103,28 @@ def export_dask(
             for name, (columns, rows) in LINKED.items():
                 _write(out / name / _part(index), [r for a in part for r in rows(a)], columns)
     return {**summary.as_dict(), "partitions": len(sizes), "worker_peak_mb": round(worker_mb, 1)}
+
+
+IN_FLIGHT_PER_WORKER = 2
+"""Partitions submitted ahead per worker: results wait in the workers' memory until the client reads them."""
+
+
+def _in_order(client: Client, delayed: list[Any]) -> Iterator[Any]:
+    """Futures of the partitions in order, a few per worker submitted ahead (not all at once).
+
+    Submitting every partition at once lets finished results pile up on the workers while
+    the client reads them in name order; a window keeps the workers' memory flat.
+    """
+    window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
+    pending: collections.deque[Any] = collections.deque()
+    todo = iter(delayed)
+    for d in itertools.islice(todo, window):
+        pending.append(client.compute(d))
+    while pending:
+        yield pending.popleft()
+        nxt = next(todo, None)
+        if nxt is not None:
+            pending.append(client.compute(nxt))
 
 
 def _require_dask() -> Any:
