@@ -393,20 +393,30 @@ def terms(text: str) -> list[str]:
     ]
 
 
-def tfidf_matrix(texts: list[str]) -> tuple[np.ndarray, list[str]]:
-    """L2-normalised TF-IDF vectors (rows) and the vocabulary: tf = 1 + log(count), idf = log((1 + n) / (1 + df)) + 1."""
+def tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
+    """L2-normalised sparse TF-IDF vectors, one per text: tf = 1 + log(count), idf = log((1 + n) / (1 + df)) + 1."""
     counts = [Counter(terms(t)) for t in texts]
-    vocabulary = sorted({w for c in counts for w in c})
-    column = {w: j for j, w in enumerate(vocabulary)}
     n = len(texts)
     df = Counter(w for c in counts for w in c)
-    idf = np.array([math.log((1 + n) / (1 + df[w])) + 1 for w in vocabulary])
-    vectors = np.zeros((n, len(vocabulary)))
-    for i, c in enumerate(counts):
-        for w, k in c.items():
-            vectors[i, column[w]] = (1 + math.log(k)) * idf[column[w]]
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0), vocabulary
+    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
+    out = []
+    for c in counts:
+        vec = {w: (1 + math.log(k)) * idf[w] for w, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        out.append({w: v / norm for w, v in vec.items()} if norm > 0 else {})
+    return out
+
+
+def tfidf_matrix(texts: list[str]) -> tuple[np.ndarray, list[str]]:
+    """``tfidf_vectors`` as the rows of a dense matrix, and the vocabulary (its columns, sorted)."""
+    sparse = tfidf_vectors(texts)
+    vocabulary = sorted({w for v in sparse for w in v})
+    column = {w: j for j, w in enumerate(vocabulary)}
+    vectors = np.zeros((len(texts), len(vocabulary)))
+    for i, v in enumerate(sparse):
+        for w, x in v.items():
+            vectors[i, column[w]] = x
+    return vectors, vocabulary
 
 
 def tfidf_similarity(documents: pd.DataFrame) -> pd.DataFrame:
@@ -459,22 +469,14 @@ def source_similarity(documents: pd.DataFrame) -> pd.DataFrame:
     with the square of the corpus: the per-article ``tfidf_similarity`` is for small corpora.
     """
     bodies = [b if isinstance(b, str) else "" for b in documents["body"]]
-    sources = list(source_label(documents))
-    counts = [Counter(terms(t)) for t in bodies]
-    n = len(bodies)
-    df = Counter(w for c in counts for w in c)
-    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in df.items()}
     sums: dict[str, Counter[str]] = {}
     size: Counter[str] = Counter()
-    self_dot: Counter[str] = Counter()
-    for c, source in zip(counts, sources, strict=True):
-        vec = {w: (1 + math.log(k)) * idf[w] for w, k in c.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
+    self_dot: Counter[str] = Counter()  # Σ v·v over a source's articles: 1 each, 0 for an empty body
+    for vec, source in zip(tfidf_vectors(bodies), source_label(documents), strict=True):
         acc = sums.setdefault(source, Counter())
         size[source] += 1
-        if norm > 0:
-            for w, v in vec.items():
-                acc[w] += v / norm
+        if vec:
+            acc.update(vec)
             self_dot[source] += 1.0
     names = sorted(sums)
     out = pd.DataFrame(np.nan, index=pd.Index(names, name="source"), columns=pd.Index(names, name="source"))
