@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["statuses"].items()))
         print(f"{summary['documents']} documents ({statuses}) → {args.out}", file=sys.stderr)
         warnings = summary["warnings"]
-        n_warnings = summary.get("n_warnings", len(warnings))
+        n_warnings = summary["n_warnings"]
         documents = "documents/*.parquet" if args.engine == "dask" else "documents.csv"
         if warnings:
             print(f"{n_warnings} warnings:", file=sys.stderr)

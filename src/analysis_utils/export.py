@@ -8,6 +8,7 @@ import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -50,31 +51,29 @@ def export(
     out.mkdir(parents=True, exist_ok=True)
     summary = Summary()
     with LinkSpool(out) as spool:
-        handles = {name: (out / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in TABLES}
-        try:
-            writers = {name: csv.DictWriter(handles[name], fieldnames=cols) for name, (cols, _) in TABLES.items()}
-            for w in writers.values():
-                w.writeheader()
+        with _csv_writers(out, TABLES) as writers:
             for a in iter_corpus(corpus, jobs=jobs, progress=progress):
                 summary.add(a.doc.file, a.doc.status, a.warnings)
                 for name, (_, rows) in TABLES.items():
                     writers[name].writerows(rows(a))
                 spool.add(a.doc.doc_id, a.doc.file, a.letters, a.events)
-        finally:
-            for h in handles.values():
-                h.close()
-        handles = {name: (out / f"{name}.csv").open("w", newline="", encoding="utf-8") for name in LINKED}
-        try:
-            writers = {name: csv.DictWriter(handles[name], fieldnames=cols) for name, (cols, _) in LINKED.items()}
-            for w in writers.values():
-                w.writeheader()
+        with _csv_writers(out, LINKED) as writers:
             for a in spool:
                 for name, (_, rows) in LINKED.items():
                     writers[name].writerows(rows(a))
-        finally:
-            for h in handles.values():
-                h.close()
     return summary.as_dict()
+
+
+@contextmanager
+def _csv_writers(out: Path, spec: dict[str, tuple[list[str], Any]]) -> Iterator[dict[str, csv.DictWriter]]:
+    """``out/<name>.csv`` opened with its header written, for each table of ``spec``; all closed on exit."""
+    with ExitStack() as stack:
+        writers = {}
+        for name, (columns, _) in spec.items():
+            fh = stack.enter_context((out / f"{name}.csv").open("w", newline="", encoding="utf-8"))
+            writers[name] = csv.DictWriter(fh, fieldnames=columns)
+            writers[name].writeheader()
+        yield writers
 
 
 class Summary:
