@@ -83,6 +83,11 @@ def test_required_literals_are_read_from_the_pattern(pattern, expected):
     assert reference.required_literals(re.compile(pattern, re.IGNORECASE)) == expected
 
 
+def _may_match(literals: tuple[str, ...] | None, low: str | None) -> bool:
+    """What the prefilter promises: a line lacking every required literal cannot match (None: no promise)."""
+    return literals is None or low is None or any(x in low for x in literals)
+
+
 def _lines() -> list[str]:
     return [ln.strip() for text in TEXTS for ln in text.splitlines() if ln.strip()]
 
@@ -94,7 +99,7 @@ def test_no_furniture_rule_is_skipped_on_a_line_it_matches():
     for line in _lines():
         low = reference.lower_for_prefilter(line)
         for rule in rules:
-            if not reference.may_match(rule.literals, low):
+            if not _may_match(rule.literals, low):
                 skipped += 1
                 assert rule.pattern.search(line) is None, (rule.pattern.pattern, line)
     assert skipped > 1000
@@ -106,7 +111,7 @@ def test_furniture_prefilter_never_hides_a_match_on_any_text(text):
     low = reference.lower_for_prefilter(text)
     for rule in reference.furniture_rules():
         if rule.pattern.search(text):
-            assert reference.may_match(rule.literals, low), rule.pattern.pattern
+            assert _may_match(rule.literals, low), rule.pattern.pattern
 
 
 def test_odd_case_letters_turn_the_prefilter_off():
@@ -114,7 +119,7 @@ def test_odd_case_letters_turn_the_prefilter_off():
     text = "the \u212aey"  # Kelvin sign: matches k when case is ignored
     assert rule.search(text)
     assert reference.lower_for_prefilter(text) is None
-    assert reference.may_match(reference.required_literals(rule), reference.lower_for_prefilter(text))
+    assert _may_match(reference.required_literals(rule), reference.lower_for_prefilter(text))
 
 
 @SETTINGS

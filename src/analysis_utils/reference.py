@@ -134,7 +134,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
     Read from the parsed pattern (literal runs, alternatives, repeats of at least one);
     a line with none of them cannot match, so the pattern need not be searched there
-    (see ``may_match``). Only ASCII strings are used.
+    (``clean._furniture`` looks its rules up this way). Only ASCII strings are used.
     """
     try:
         from re import _constants as c
@@ -175,17 +175,8 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted({x.lower() for x in got})) if got else None
 
 
-def may_match(literals: tuple[str, ...] | None, low: str | None) -> bool:
-    """False only when ``low`` (a line in lower case, None if it has odd letters) lacks all of ``literals``."""
-    if literals is None or low is None:
-        return True
-    if len(literals) == 1:
-        return literals[0] in low
-    return any(x in low for x in literals)
-
-
 def lower_for_prefilter(text: str) -> str | None:
-    """``text`` in lower case for ``may_match``, or None when it holds a letter that folds oddly."""
+    """``text`` in lower case for a literal prefilter, or None when it holds a letter that folds oddly."""
     return None if _ODD_CASE.search(text) else text.lower()
 
 
