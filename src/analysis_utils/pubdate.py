@@ -266,7 +266,7 @@ _NUMBERS = tuple(f"{n:02d}" for n in range(100)) + tuple(f"{n:03d}" for n in ran
 
 
 @cache
-def _age_patterns() -> tuple[tuple[reference.Person, reference.Indexed, tuple[reference.Indexed, ...]], ...]:
+def _age_patterns() -> tuple[tuple[reference.Person, tuple[reference.Indexed, ...]], ...]:
     out = []
     for person in reference.people():
         if person.born is None:
@@ -282,16 +282,16 @@ def _age_patterns() -> tuple[tuple[reference.Person, reference.Indexed, tuple[re
         pats.append(reference.Indexed(re.compile(his), ("his", "her")))
         aged = rf"\b(?P<n>\d{{2,3}})-year-old\s+(?:[\w-]+\s+){{0,3}}?{name}"
         pats.append(reference.Indexed(re.compile(aged), _NUMBERS))
-        out.append((person, reference.Indexed.of_phrases(person.pattern, person.aliases), tuple(pats)))
+        out.append((person, tuple(pats)))
     return tuple(out)
 
 
 def _age_constraints(text: str) -> list[Constraint]:
     """Ages of people with a known birthday: "Putin, 71," / "Putin turned 71" / "the 71-year-old Putin"."""
     out = []
-    for person, named, patterns in _age_patterns():
-        if not any(reference.words_present(text, a) for a in person.aliases) or named.search(text) is None:
-            continue
+    for person, patterns in _age_patterns():
+        if not any(reference.words_present(text, a) for a in person.aliases):
+            continue  # every pattern names the person
         for pat in patterns:
             for m in pat.finditer(text):
                 n = int(m.group("n"))
