@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 def enabled() -> bool:
     """False when ``$ANALYSIS_CACHE`` is 0 (or off, false, no)."""
-    return os.environ.get(CACHE_ENV, "1").strip().lower() not in ("0", "off", "false", "no")
+    return paths.env_flag(CACHE_ENV) is not False
 
 
 def cache_dir() -> Path:

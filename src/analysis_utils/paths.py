@@ -36,3 +36,13 @@ def corpus_dir(corpus: str | os.PathLike[str] | None = None) -> Path:
         in_cwd = Path.cwd() / path
         path = in_cwd if in_cwd.exists() else project_root() / path
     return path.resolve()
+
+
+def env_flag(name: str) -> bool | None:
+    """A yes/no setting from the environment: True for 1/on/true/yes, False for 0/off/false/no, else None."""
+    value = os.environ.get(name, "").strip().lower()
+    if value in ("0", "off", "false", "no"):
+        return False
+    if value in ("1", "on", "true", "yes"):
+        return True
+    return None

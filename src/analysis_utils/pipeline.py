@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, corpus, metadata
+from . import clean, corpus, metadata, paths
 from .dates import DateExpr, extract_dates
 from .events import Event, extract_events
 from .letters import Letter, extract_letters
@@ -109,12 +109,8 @@ PROGRESS_FROM = 200
 
 def show_progress(n_files: int) -> bool:
     """A progress bar for a long analysis: ``$ANALYSIS_PROGRESS`` (1/0) decides, else ``PROGRESS_FROM`` files or more."""
-    chosen = os.environ.get(PROGRESS_ENV, "").strip().lower()
-    if chosen in ("0", "off", "false", "no"):
-        return False
-    if chosen in ("1", "on", "true", "yes"):
-        return True
-    return n_files >= PROGRESS_FROM
+    chosen = paths.env_flag(PROGRESS_ENV)
+    return n_files >= PROGRESS_FROM if chosen is None else chosen
 
 
 def analyse_corpus(
