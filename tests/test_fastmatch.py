@@ -152,3 +152,18 @@ def test_the_furniture_lookup_agrees_on_any_text(text):
     from analysis_utils.clean import _furniture
 
     assert _furniture(text) == _first_rule(text)
+
+
+@SETTINGS
+@given(texts)
+def test_the_word_index_lists_every_word_where_it_starts(text):
+    starts, words = reference.word_tokens(text)
+    plain = [(m.start(), m.group().lower()) for m in re.finditer(r"\w+", text)]
+    assert list(zip(starts, words, strict=True)) == plain
+    assert reference.word_starts(text) == {w: [s for s, x in plain if x == w] for _, w in plain}
+
+
+def test_the_word_index_keeps_offsets_when_lower_case_changes_a_length():
+    text = "\u0130stanbul talks: Putin and Kim"  # "İ".lower() is two characters
+    starts, words = reference.word_tokens(text)
+    assert words[-1] == "kim" and text[starts[-1] :] == "Kim"

@@ -6,10 +6,12 @@ import csv
 import datetime as dt
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -38,14 +40,34 @@ def alias_regex(aliases: list[str]) -> re.Pattern[str]:
 
 
 _TOKEN = re.compile(r"\w+")
+_TOKEN_SPLIT = re.compile(r"(\w+)")
+
+
+@lru_cache(maxsize=64)
+def word_tokens(text: str) -> tuple[list[int], list[str]]:
+    """Where each word begins in ``text`` and the word in lower case, in text order; computed once per text.
+
+    Lower-casing the whole text keeps offsets when no letter changes length ("İ" does), so
+    the words come from one split of the lower-case text; otherwise word by word.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        parts = _TOKEN_SPLIT.split(low)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        return offsets[1::2], parts[1::2]
+    starts, words = [], []
+    for m in _TOKEN.finditer(text):
+        starts.append(m.start())
+        words.append(m.group().lower())
+    return starts, words
 
 
 @lru_cache(maxsize=64)
 def word_starts(text: str) -> dict[str, list[int]]:
     """Where each word (lower case) begins in ``text``; computed once per text and shared by every matcher."""
     index: dict[str, list[int]] = {}
-    for m in _TOKEN.finditer(text):
-        index.setdefault(m.group().lower(), []).append(m.start())
+    for s, w in zip(*word_tokens(text), strict=True):
+        index.setdefault(w, []).append(s)
     return index
 
 
@@ -98,11 +120,14 @@ class Indexed:
         if self.first is None:
             yield from self.pattern.finditer(text, pos, end_at)
             return
-        index = word_starts(text)
-        if len(self.first) < len(index):
-            starts = sorted((s, w) for w in self.first for s in index.get(w, ()) if pos <= s < end_at)
+        offsets, words = word_tokens(text)
+        lo, hi = bisect_left(offsets, pos), bisect_left(offsets, end_at)
+        if hi - lo <= len(self.first):  # fewer words in the window than first words: read the window
+            first = self.first
+            starts = [(offsets[k], words[k]) for k in range(lo, hi) if words[k] in first]
         else:
-            starts = sorted((s, w) for w, where in index.items() if w in self.first for s in where if pos <= s < end_at)
+            index = word_starts(text)
+            starts = sorted((s, w) for w in self.first for s in index.get(w, ()) if pos <= s < end_at)
         if end_at < len(text) and end_at > pos and text[end_at - 1].isalnum() and text[end_at].isalnum():
             # a word cut by endpos is a shorter word here: look it up as cut
             cut = _TOKEN.search(text, max(pos, end_at - 60), end_at)
