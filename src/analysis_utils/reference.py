@@ -54,7 +54,7 @@ def word_tokens(text: str) -> tuple[list[int], list[str]]:
     if len(low) == len(text):
         parts = _TOKEN_SPLIT.split(low)
         offsets = list(accumulate(map(len, parts), initial=0))
-        return offsets[1::2], parts[1::2]
+        return offsets[1:-1:2], parts[1::2]
     starts, words = [], []
     for m in _TOKEN.finditer(text):
         starts.append(m.start())
