@@ -113,3 +113,10 @@ def test_export_with_two_processes_writes_the_same_tables(tmp_path):
         assert (one / f"{name}.csv").read_text(encoding="utf-8") == (two / f"{name}.csv").read_text(encoding="utf-8"), (
             name
         )
+
+
+def test_the_export_starts_without_pandas():
+    """The command line writes CSV rows itself; pandas (most of a cold start) is for the notebooks' tables."""
+    code = "import sys, analysis_utils.cli, analysis_utils.export; print('pandas' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

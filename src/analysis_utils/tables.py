@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is loaded by the table builders only: the export writes CSV rows without it
+    import pandas as pd
 
-from . import cache
 from .events import assign_letter_keys, link
 from .pipeline import Analysed, analyse_corpus
 
@@ -233,39 +233,45 @@ def _analysed(corpus: str | os.PathLike[str] | list[Analysed]) -> list[Analysed]
     return analysed
 
 
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
+
+
 def documents_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per input file, bad files included (see ``status`` and ``warnings``)."""
-    return pd.DataFrame([document_row(a) for a in _analysed(corpus)], columns=DOCUMENT_COLUMNS)
+    return _frame([document_row(a) for a in _analysed(corpus)], DOCUMENT_COLUMNS)
 
 
 def lines_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per non-blank line: its class (body, headline, caption, …) and the reason."""
-    return pd.DataFrame([r for a in _analysed(corpus) for r in line_rows(a)], columns=LINE_COLUMNS)
+    return _frame([r for a in _analysed(corpus) for r in line_rows(a)], LINE_COLUMNS)
 
 
 def quotes_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per quotation with its speaker, cue and offsets."""
-    return pd.DataFrame([r for a in _analysed(corpus) for r in quote_rows(a)], columns=QUOTE_COLUMNS)
+    return _frame([r for a in _analysed(corpus) for r in quote_rows(a)], QUOTE_COLUMNS)
 
 
 def dates_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per date expression with its interval, precision and evidence."""
-    return pd.DataFrame([r for a in _analysed(corpus) for r in date_rows(a)], columns=DATE_COLUMNS)
+    return _frame([r for a in _analysed(corpus) for r in date_rows(a)], DATE_COLUMNS)
 
 
 def letters_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per letter per article, with sender, recipient, date bounds, occasion, channel and key."""
-    return pd.DataFrame([r for a in _analysed(corpus) for r in letter_rows(a)], columns=LETTER_COLUMNS)
+    return _frame([r for a in _analysed(corpus) for r in letter_rows(a)], LETTER_COLUMNS)
 
 
 def events_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """The timeline: one row per event per article; ``event_id`` links the same event across articles."""
-    return pd.DataFrame([r for a in _analysed(corpus) for r in event_rows(a)], columns=EVENT_COLUMNS)
+    return _frame([r for a in _analysed(corpus) for r in event_rows(a)], EVENT_COLUMNS)
 
 
 def evidence_table(corpus: str | os.PathLike[str] | list[Analysed]) -> pd.DataFrame:
     """One row per document and metadata field, with offsets and evidence."""
-    return pd.DataFrame([r for a in _analysed(corpus) for r in evidence_rows(a)], columns=EVIDENCE_COLUMNS)
+    return _frame([r for a in _analysed(corpus) for r in evidence_rows(a)], EVIDENCE_COLUMNS)
 
 
 def all_tables(corpus: str | os.PathLike[str] | list[Analysed]) -> dict[str, pd.DataFrame]:
@@ -275,6 +281,8 @@ def all_tables(corpus: str | os.PathLike[str] | list[Analysed]) -> dict[str, pd.
     """
     if isinstance(corpus, list):
         return _build_tables(corpus)
+    from . import cache  # with pandas: not needed by the export, which starts faster without them
+
     return cache.cached_tables(corpus, lambda: _build_tables(_analysed(corpus)))
 
 
