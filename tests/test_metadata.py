@@ -97,3 +97,17 @@ def test_a_name_alone_under_the_headline_is_the_byline():
 def test_an_agency_copyright_names_the_wire():
     m = meta(f"Kim writes to Putin on ties\n\n{STORY}\n\nCopyright 2024 The Associated Press. All Rights Reserved.\n")
     assert m.wire_agency.value == "AP"
+
+
+def test_an_agency_publishing_on_its_own_site_is_the_wire_and_the_site_the_outlet():
+    m = meta(f"KYODO NEWS\nWorld  Business  Sports\n\nKim writes to Putin on ties\n\nBEIJING - {STORY}\n")
+    assert m.outlet.value == "Kyodo News"  # the site's own name
+    assert m.wire_agency.value == "Kyodo"  # the agency, as its credits name it elsewhere
+    assert "agency's own" in m.wire_agency.evidence
+    assert (m.wire_agency.start, m.wire_agency.end) == (m.outlet.start, m.outlet.end) == (0, 10)
+
+
+def test_an_outlet_page_without_agency_credit_has_no_wire():
+    m = meta(f"DAILY NK\nNews  Analysis\n\nKim writes to Putin on ties\n\nSEOUL - {STORY}\n")
+    assert m.outlet.value == "Daily NK"
+    assert m.wire_agency.value is None

@@ -60,6 +60,9 @@ def extract(cd: CleanDoc, today: dt.date | None = None) -> Metadata:
     md.wire_agency = _wire_agency(cd)
     md.byline = _byline(cd)
     md.outlet = _outlet(cd, md.wire_agency)
+    if not md.wire_agency.value and (ag := _agency(md.outlet.value)):
+        why = f"the page is the agency's own ({md.outlet.evidence})"
+        md.wire_agency = Field(ag.name, md.outlet.start, md.outlet.end, why)
     md.published = pubdate.infer(cd, today)
     md.warnings += md.published.warnings
     return md
@@ -177,7 +180,7 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
             for m in _EMAIL.finditer(ln.text):
                 if o := reference.outlet_by_domain(m.group("domain")):
                     return Field(
-                        o.name,
+                        o.publisher,
                         ln.start + m.start("domain"),
                         ln.start + m.end("domain"),
                         f"e-mail domain in '{ln.text}'",
@@ -186,13 +189,13 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
     for ln in cd.lines:
         if ln.cls == "navigation" and ln.index < headline_idx and ln.reason.startswith("masthead"):
             o = reference.outlet_named(ln.text)
-            name = o.name if o else _masthead_name(ln.text)
+            name = o.publisher if o else _masthead_name(ln.text)
             return Field(name, ln.start, ln.end, f"masthead '{ln.text}' above the headline")
     if cd.site_name and cd.headline is not None:
         o = reference.outlet_named(cd.site_name)
         start = cd.headline.start + cd.headline.text.rfind(cd.site_name)
         return Field(
-            o.name if o else cd.site_name,
+            o.publisher if o else cd.site_name,
             start,
             start + len(cd.site_name),
             f"site name after the headline '{cd.headline.text}'",
@@ -201,7 +204,7 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
             for dm in _DOMAIN.finditer(ln.text):
                 if o := reference.outlet_by_domain(dm.group(0)):
-                    return Field(o.name, ln.start, ln.end, f"copyright line '{ln.text}'")
+                    return Field(o.publisher, ln.start, ln.end, f"copyright line '{ln.text}'")
             name = re.sub(
                 r"\b(?:all rights reserved|co\.?|ltd\.?|inc\.?|corp\.?)\b",
                 "",
@@ -209,20 +212,20 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                 flags=re.I,
             )
             if o := reference.outlet_named(name.strip()):
-                return Field(o.name, ln.start, ln.end, f"copyright line '{ln.text}'")
+                return Field(o.publisher, ln.start, ln.end, f"copyright line '{ln.text}'")
     for ln in cd.lines:
         if ln.cls in ("footer", "navigation") and not (wire.value and wire.start == ln.start):
             for o in reference.outlets():
                 if o.kind == "outlet" and (m := o.pattern.search(ln.text)):
                     return Field(
-                        o.name,
+                        o.publisher,
                         ln.start + m.start(),
                         ln.start + m.end(),
                         f"the page's own furniture names it: '{ln.text}'",
                     )
-    if wire.value and cd.dateline and _agency(cd.dateline.agency):
+    if wire.value and cd.dateline and (ag := _agency(cd.dateline.agency)):
         return Field(
-            wire.value,
+            ag.publisher,
             wire.start,
             wire.end,
             "the agency's own wire copy (its credit in the dateline)",

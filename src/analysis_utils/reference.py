@@ -223,6 +223,12 @@ class Outlet:
     aliases: tuple[str, ...]
     domains: tuple[str, ...]
     pattern: re.Pattern[str]
+    site: str = ""  # the name of its own news site when that is not its name ("Kyodo News" for Kyodo)
+
+    @property
+    def publisher(self) -> str:
+        """How it is named as the publisher of a page (the ``outlet`` field): its site's name, else its name."""
+        return self.site or self.name
 
 
 @dataclass(frozen=True)
@@ -279,6 +285,7 @@ def outlets() -> tuple[Outlet, ...]:
                 aliases,
                 tuple(_split(r["domains"])),
                 alias_regex(list(aliases)),
+                r.get("site", ""),
             )
         )
     return tuple(out)
