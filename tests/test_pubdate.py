@@ -115,3 +115,31 @@ def test_kim_jong_un_as_leader_bounds_the_year_of_a_dateline_from_below():
         "Kim writes to Putin\n\nSEOUL, March 19 (Reuters) - North Korean leader Kim Jong Un sent a message on Tuesday.\n"
     )
     assert p.earliest is not None and p.earliest >= D(2012, 1, 1)
+
+
+def _events_named(sentence: str) -> list[str]:
+    from analysis_utils.pubdate import _event_mentions
+
+    return [ev.name for _a, _b, evs in _event_mentions(sentence) for ev in evs]
+
+
+def test_the_first_visit_in_n_years_is_the_visit_n_years_after_the_first():
+    later = _events_named("They signed it during Putin's first visit to Pyongyang in 24 years.")
+    assert later == ["Putin's state visit to Pyongyang (Putin-Kim summit)"]
+    assert _events_named("It was Putin's first visit to Pyongyang, in July 2000.") == [
+        "Putin's first visit to Pyongyang (Putin-Kim Jong Il summit)"
+    ]
+
+
+def test_the_first_visit_in_decades_or_an_unknown_gap_names_no_event():
+    assert _events_named("They met during Putin's first visit to Pyongyang in more than two decades.") == []
+    assert _events_named("They met during Putin's first visit to Pyongyang in 11 years.") == []
+
+
+def test_the_first_visit_in_24_years_pegs_the_story_to_the_later_visit():
+    p = pub(
+        "Thursday, July 11, 2024\nKim and Putin sign treaty\n\nKim and Putin sign treaty\n\n"
+        "Kim and Putin signed a treaty on Wednesday during Putin's first visit to Pyongyang in 24 years.\n"
+    )
+    assert p.earliest == D(2024, 6, 19)
+    assert p.latest is not None and p.latest <= D(2024, 6, 26)

@@ -120,9 +120,43 @@ def _event_mentions(
     out = []
     for m in pattern.finditer(text, start, end):
         events = by_alias.get(reference.alias_key(m.group(0)))
+        after = _FIRST_IN.match(text, m.end(), len(text) if end is None else end)
+        if events and after and re.search(r"\bfirst\b", m.group(0), re.I):
+            events = _first_in_years(m.group(0), events, after, by_alias)
         if events:
             out.append((m.start() - start, m.end() - start, list(events)))
     return out
+
+
+_FIRST_IN = re.compile(
+    r"\s+(?:in|for)\s+(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?"
+    r"(?P<n>\d{1,3}|"
+    + "|".join(k for k in NUMBER_WORDS if k.isalpha() and len(k) > 2)
+    + r"|a\s+quarter(?:[\s-]+of\s+a)?)"
+    r"[\s-]+(?P<unit>years?|decades?|century)\b",
+    re.I,
+)
+
+
+def _first_in_years(
+    alias: str, events: tuple[reference.KnownEvent, ...], after: re.Match[str], by_alias: dict
+) -> tuple[reference.KnownEvent, ...]:
+    """ "Putin's first visit to Pyongyang in 24 years" is not the first visit: it is the one N years after it.
+
+    The alias without "first" names the later event when one is known that far after the
+    first (within a year); otherwise the mention names no known event.
+    """
+    later = by_alias.get(reference.alias_key(re.sub(r"\bfirst\s+", "", alias, count=1, flags=re.I)), ())
+    word = after.group("n").lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not n or not after.group("unit").lower().startswith("year"):
+        return ()
+    return tuple(
+        ev
+        for ev in later
+        for first in events
+        if first.earliest.year + n - 1 <= ev.earliest.year <= first.latest.year + n + 1 and ev is not first
+    )
 
 
 def story_text(cd: CleanDoc) -> str:
