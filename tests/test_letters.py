@@ -113,3 +113,25 @@ def test_the_letter_keeps_its_evidence_sentence():
     pub = PubDate(published=D(2019, 4, 20), earliest=D(2019, 4, 20), latest=D(2019, 4, 20))
     (lt,) = extract_letters(cd, pub, extract_dates(cd, pub), D(2019, 4, 20))
     assert cd.body[lt.start : lt.end].strip() == lt.evidence
+
+
+def test_a_reply_the_day_after_an_exchange_is_the_exchange_letter_not_another():
+    found = letters(
+        "Kim and Putin exchanged letters on October 12 marking the anniversary of diplomatic relations.\n\n"
+        "In his message, Kim praised the summit. Putin replied the following day, KCNA said.",
+        D(2023, 10, 20),
+    )
+    assert sorted((lt.sender, lt.recipient, lt.date) for lt in found) == [
+        ("Kim Jong Un", "Vladimir Putin", "2023-10-12"),
+        ("Vladimir Putin", "Kim Jong Un", "2023-10-13"),  # the reply dates the exchange's second letter
+    ]
+
+
+def test_a_letter_days_apart_from_an_exchange_is_another_letter():
+    found = letters(
+        "Kim and Putin exchanged messages on Sunday marking the anniversary of diplomatic relations.\n\n"
+        "Kim's message to Putin on October 1, his birthday greeting, was shorter still.",
+        D(2023, 10, 10),
+    )
+    kim = sorted(lt.date for lt in found if lt.sender == "Kim Jong Un")
+    assert kim == ["2023-10-01", "2023-10-08"]

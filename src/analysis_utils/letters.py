@@ -602,7 +602,8 @@ def _merge(found: list[Letter]) -> list[Letter]:
         same.mentions += 1
         same.spans += lt.spans
         # a mention of the letter itself dates it better than "they exchanged letters"
-        better = (same.from_exchange and not lt.from_exchange) or (
+        # unless the exchange was dated to the day and the mention is looser
+        better = (same.from_exchange and not lt.from_exchange and _width(lt) <= max(_width(same), 1)) or (
             _width(lt) < _width(same) and same.from_exchange == lt.from_exchange
         )
         if better:
@@ -626,8 +627,14 @@ def _merge(found: list[Letter]) -> list[Letter]:
 
 
 def _slack(a: Letter, b: Letter) -> int:
-    """Two letters dated to the day on different days are different letters; looser dates may be the same."""
-    return 0 if _width(a) <= 1 and _width(b) <= 1 else 7
+    """Two letters dated to the day on different days are different letters; looser dates may be the same.
+
+    A day given to "they exchanged letters" dates the exchange, not each letter of it: the
+    reply may follow a day or two later ("Putin replied the following day").
+    """
+    if _width(a) > 1 or _width(b) > 1:
+        return 7
+    return 2 if a.from_exchange or b.from_exchange else 0
 
 
 def _width(lt: Letter) -> int:
