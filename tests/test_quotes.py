@@ -65,6 +65,22 @@ def test_a_quotation_over_two_paragraphs_is_one_row_per_paragraph_with_one_speak
     assert not r.warnings
 
 
+def test_a_quotation_over_three_paragraphs_in_straight_marks_keeps_every_paragraph():
+    body = (
+        'The message said:\n\n"We will stand together, and we will prevail over every hardship.\n\n'
+        '"Our friendship has been raised to the level of an alliance.\n\n'
+        '"I wish you good health and success in your work."\n\nKIM JONG UN'
+    )
+    r = quotes(body)
+    assert [q.text for q in r.quotes] == [
+        "We will stand together, and we will prevail over every hardship.",
+        "Our friendship has been raised to the level of an alliance.",  # a straight opening mark is not a close
+        "I wish you good health and success in your work.",
+    ]
+    assert [q.part for q in r.quotes] == [1, 2, 3]
+    assert not any("unbalanced" in w or "closing" in w for w in r.warnings)
+
+
 def test_an_unbalanced_mark_gives_a_warning_not_a_crash():
     r = quotes("Kim said “we are friends and we will stay so for ever.\n\nPutin agreed with him on that point.")
     assert [q.text for q in r.quotes] == ["we are friends and we will stay so for ever."]

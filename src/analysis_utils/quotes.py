@@ -130,11 +130,11 @@ def find_spans(text: str) -> tuple[list[tuple[int, int, str, int]], list[str]]:
                     open_at, open_mark, n_paras = i + 1, ch, 1
                 elif ch in (CLOSE_DOUBLE, '"'):
                     warnings.append(f"closing quotation mark without an opening one at {i}")
+            elif ch in (OPEN_DOUBLE, '"') and i == p0 and n_paras > 1:
+                pass  # the repeated opening mark of a continued quotation (a straight one is not its close)
             elif ch == CLOSE_DOUBLE or (ch == '"' and open_mark in '"“'):
                 spans.append((open_at, i, "double", n_paras))
                 open_at = None
-            elif ch in (OPEN_DOUBLE, '"') and i == p0 and n_paras > 1:
-                pass  # the repeated opening mark of a continued quotation
         if open_at is not None:
             nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt] in (OPEN_DOUBLE, '"'):
