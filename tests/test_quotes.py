@@ -206,3 +206,11 @@ def test_a_person_the_gazetteer_does_not_know_is_named_where_they_speak():
 def test_an_institution_speaks_when_the_text_says_so():
     body = 'A US State Department spokesperson said the exchange was "deeply concerning for the region."'
     assert spoken(body)[0][1] == "US State Department"
+
+
+def test_he_said_before_the_quotation_speaks_and_the_agency_after_only_reports_it():
+    r = spoken(
+        "Kim replied the same day, thanking Putin for his help. "
+        "He said he had “deeply felt the special feelings of a true friend,” KCNA reported."
+    )
+    assert r == [("deeply felt the special feelings of a true friend,", "Kim Jong Un")]

@@ -423,7 +423,11 @@ def _from_mention(masked, ms, s0, s1, m, subj, state, quote_at=None) -> tuple[st
                     return who, f"{m.text} quoting {why}"
     if m.kind in ("media", "it") and quote_at is not None:
         speaking = _person_speaking_before(masked, ms, s0, quote_at)
-        if speaking is not None and speaking is not m:
+        if speaking is not None and speaking is not m and speaking.kind == "pronoun":
+            who, why = _resolve(speaking, state, subj)
+            if who:
+                return who, f"{why} speaks; '{m.text}' reports it"
+        elif speaking is not None and speaking is not m:
             return speaking.canonical, f"'{speaking.text}' speaks; '{m.text}' reports it"
     return _resolve(m, state, subj)
 
@@ -539,6 +543,8 @@ def _person_speaking_before(masked, ms, s0, pos) -> Mention | None:
     _, near = _pre_cue(masked, ms, s0, pos, subj)
     if near is not None and near.kind in ("person", "institution"):
         return near
+    if near is not None and near.kind == "pronoun" and near.text.lower() in ("he", "she"):
+        return near  # "He said he had “…,” KCNA reported": resolved by the caller
     return None
 
 
