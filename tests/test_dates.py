@@ -468,6 +468,22 @@ def test_body_offsets_point_into_the_body():
     assert cd.body[e.start : e.end] == "on Friday"
 
 
+def test_the_place_and_year_closing_a_message_are_a_signature_date():
+    body = "“I wish you good health and success in your responsible work,” the message said.\n\nKIM JONG UN\n\nPyongyang, Juche 113"
+    cd = page(f"{HEADLINE}\n\n{FILLER}\n\n{body}\n")
+    e = find(extract_dates(cd, PubDate(published=D(2024, 10, 7))), "Juche 113")
+    assert e.section == "signature" and cd.doc.text[e.start : e.end] == "Juche 113"
+    assert (e.date_earliest, e.date_latest, e.precision) == (D(2024, 1, 1), D(2024, 12, 31), "year")
+
+
+def test_a_juche_year_in_the_story_is_that_year_and_a_juche_date_is_that_day():
+    found = run(
+        "The message was dated Juche 112 and carried a full Juche112(2023).6.12. date.", published=D(2023, 6, 20)
+    )
+    assert span(found, "Juche 112") == (D(2023, 1, 1), D(2023, 12, 31))
+    assert span(found, "Juche112(2023).6.12") == (D(2023, 6, 12), D(2023, 6, 12))
+
+
 def test_results_are_sorted_by_section_then_start():
     cd = page(f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n")
     found = extract_dates(cd, PubDate(published=D(2024, 1, 1)))

@@ -23,6 +23,10 @@ ORDINAL_WORDS = {
     "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
     "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }  # fmt: skip
+JUCHE_YEAR = re.compile(r"\bJuche\s*(?P<jy>\d{2,3})\b(?!\s*\()")
+"""A year of North Korea's calendar ("Juche 113"), not a full Juche date ("Juche112(2023).6.12.")."""
+JUCHE_OFFSET = 1911
+"""Juche 1 is 1912."""
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "several": None, "a few": None,

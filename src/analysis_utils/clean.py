@@ -19,6 +19,8 @@ from .corpus import Document
 _END_MARK = re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE)
 FURNITURE_MAX_CHARS = 400
 """Lines longer than this are never page furniture."""
+SIGNATURE_REASON = "short line after the last paragraph"
+"""The reason given to a short line closing the story (a signature, a place and date, a credit)."""
 _END_RULE_START = re.compile(r"(?i)(?:copyright|©|\(only the headline|this (?:article|story) (?:was|has been))")
 BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
 """Line classes whose text makes up the body."""
@@ -484,7 +486,7 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
             else:
                 ln.cls, ln.reason = "navigation", "short line above the first paragraph"
         elif 0 <= last_prose < i and not is_sentence(core) and len(words(core)) < 6:
-            ln.cls, ln.reason = "footer", "short line after the last paragraph"
+            ln.cls, ln.reason = "footer", SIGNATURE_REASON
         elif not _is_prose(core) and is_title_like(core) and 0 <= first_prose < i < last_prose:
             ln.cls, ln.reason = "subheading", "title-like line between paragraphs"
         elif len(words(core)) >= 8 and core in seen_paragraphs:

@@ -25,6 +25,8 @@ from functools import lru_cache
 
 from . import reference
 from .calendar_text import (
+    JUCHE_OFFSET,
+    JUCHE_YEAR,
     MONTH_RE,
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -34,11 +36,11 @@ from .calendar_text import (
     month_number,
     ordinal_value,
 )
-from .clean import CleanDoc
+from .clean import SIGNATURE_REASON, CleanDoc
 from .pubdate import PubDate, _event_mentions
 from .sentences import sentence_spans
 
-SECTION_ORDER = ("page banner", "headline", "date line", "dateline", "body")
+SECTION_ORDER = ("page banner", "headline", "date line", "dateline", "body", "signature")
 """Order of the sections in :func:`extract_dates` output (top of the page first)."""
 RECENT_MONTHS = 6
 """'in recent months' is taken as this many months before publication."""
@@ -130,6 +132,7 @@ _PUBLICATION_AFTER = r"(?!\s+(?:Times|Telegraph|Post|Herald|Express|Mail|Mirror|
 # (kind, pattern); longer matches win over shorter ones that overlap them
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("juche", re.compile(r"\bJuche\s*\d{1,3}\s*\((?P<y>\d{4})\)\.(?P<m>1[0-2]|0?[1-9])\.(?P<d>[12]\d|3[01]|0?[1-9])\b")),
+    ("juche_year", JUCHE_YEAR),  # "Pyongyang, Juche 113": the year 2024
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])\b")),
     ("num", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_Y})\b")),
     ("range_md", re.compile(
@@ -285,6 +288,9 @@ def _absolute(c: _Cand) -> Interval | None:
     if k in ("juche", "iso"):
         d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, d, "day", f"{'Juche' if k == 'juche' else 'ISO'} date") if d else None
+    if k == "juche_year":
+        lo, hi = _year(int(g["jy"]) + JUCHE_OFFSET)
+        return lo, hi, "year", f"Juche {int(g['jy'])} = {lo.year} (Juche 1 is 1912)"
     if k == "num":
         a, b = int(g["a"]), int(g["b"])
         day_, mon = (b, a) if b > 12 else (a, b)
@@ -579,7 +585,7 @@ _TRIGGER = re.compile(
     r"|(?P<unit>(?i:\b(?:today|yesterday|tomorrow|tonight|weeks?|weekend|months?|years?|days?|ago|anniversary|birthday)\b))"
 )
 _CATEGORY = {
-    "juche": "digit", "iso": "digit", "num": "digit", "year": "digit", "year_part": "digit",
+    "juche": "digit", "juche_year": "digit", "iso": "digit", "num": "digit", "year": "digit", "year_part": "digit",
     "range_md": "month", "range_dm": "month", "md": "month", "dm": "month", "month_part": "month",
     "month_year": "month", "month": "month", "weekday": "weekday", "week": "unit", "deictic": "unit",
     "this_month_part": "unit", "rel_unit": "unit", "recent": "unit", "ago": "unit", "anchored": "unit",
@@ -870,11 +876,28 @@ def _metadata(cd: CleanDoc, pub: PubDate, refs: list[dt.date]) -> list[DateExpr]
                     why,
                 )
             )
+    out += _signature_dates(cd)
     if cd.headline is not None and cd.headline_text:
         h = cd.headline_text
         at = text.find(h, cd.headline.start)
         at = cd.headline.start if at < 0 else at
         out += _resolve_text(_Ctx(refs, "headline", h, at))
+    return out
+
+
+def _signature_dates(cd: CleanDoc) -> list[DateExpr]:
+    """Dates with their own year on the short lines closing a story: a message's place and day
+    ("Pyongyang, Juche 113", "Moscow, the Kremlin, 7 October 2024")."""
+    out = []
+    for ln in cd.lines:
+        if ln.cls != "footer" or ln.reason != SIGNATURE_REASON:
+            continue
+        for c in _candidates(ln.text):
+            iv = _absolute(c)
+            if iv is not None:
+                start, end = ln.start + c.start, ln.start + c.end
+                why = f"{iv[3]}, in the line closing the story '{ln.text.strip()}'"
+                out.append(DateExpr(cd.doc.text[start:end].strip(), start, end, "signature", iv[0], iv[1], iv[2], why))
     return out
 
 

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import reference
-from .calendar_text import NUMBER_WORDS, WEEKDAYS, DateMention, add_years, find_dates, ordinal_value
+from .calendar_text import (
+    JUCHE_OFFSET,
+    JUCHE_YEAR,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    DateMention,
+    add_years,
+    find_dates,
+    ordinal_value,
+)
 from .clean import CleanDoc
 from .sentences import sentence_spans
 
@@ -283,14 +292,11 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
     return out, pegs
 
 
-_JUCHE_YEAR = re.compile(r"\bJuche\s*(?P<n>\d{2,3})\b(?!\s*\()")
-
-
 def _juche_constraints(text: str) -> list[Constraint]:
     """North Korea's calendar: Juche 1 is 1912, so "Juche 113" is 2024."""
     out = []
-    for m in _JUCHE_YEAR.finditer(text):
-        y = 1911 + int(m.group("n"))
+    for m in JUCHE_YEAR.finditer(text):
+        y = JUCHE_OFFSET + int(m.group("jy"))
         out.append(Constraint(Span.between(dt.date(y, 1, 1), dt.date(y, 12, 31)), 3, f"'{m.group(0)}' is the year {y}"))
     return out
 
