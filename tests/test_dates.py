@@ -484,6 +484,22 @@ def test_a_juche_year_in_the_story_is_that_year_and_a_juche_date_is_that_day():
     assert span(found, "Juche112(2023).6.12") == (D(2023, 6, 12), D(2023, 6, 12))
 
 
+def test_a_day_and_month_of_last_year_is_that_day_a_year_before_publication():
+    found = run(
+        "Kim visited the site on December 4 last year and will return on 19 June next year.", published=D(2025, 5, 9)
+    )
+    assert span(found, "on December 4 last year") == (D(2024, 12, 4), D(2024, 12, 4))
+    assert span(found, "on 19 June next year") == (D(2026, 6, 19), D(2026, 6, 19))
+
+
+def test_compact_printed_dates_are_days():
+    cd = page(f"{HEADLINE}\n\nPosted on : Oct.8,2024 17:02 KST\n\n{FILLER}\n\nwww.kcna.kp (Juche114.1.1.)\n")
+    found = extract_dates(cd, PubDate(published=D(2024, 10, 8)))
+    assert find(found, "Oct.8,2024").date_earliest == D(2024, 10, 8)
+    kcna = run("The report was filed on Juche114.1.1. in Pyongyang.", published=D(2025, 1, 1))
+    assert span(kcna, "Juche114.1.1") == (D(2025, 1, 1), D(2025, 1, 1))  # Juche 114 is 2025
+
+
 def test_results_are_sorted_by_section_then_start():
     cd = page(f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n")
     found = extract_dates(cd, PubDate(published=D(2024, 1, 1)))

@@ -23,10 +23,22 @@ ORDINAL_WORDS = {
     "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
     "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }  # fmt: skip
-JUCHE_YEAR = re.compile(r"\bJuche\s*(?P<jy>\d{2,3})\b(?!\s*\()")
+JUCHE_YEAR = re.compile(r"\bJuche\s*(?P<jy>\d{2,3})\b(?!\s*\(|\.\d)")
 """A year of North Korea's calendar ("Juche 113"), not a full Juche date ("Juche112(2023).6.12.")."""
+JUCHE_DATE = re.compile(
+    r"\bJuche\s*(?P<jy>\d{1,3})\s*(?:\((?P<y>\d{4})\))?\.(?P<m>1[0-2]|0?[1-9])\.(?P<d>[12]\d|3[01]|0?[1-9])\b"
+)
+"""A Juche date with or without its Gregorian year: "Juche112(2023).6.12.", "Juche114.1.1."."""
 JUCHE_OFFSET = 1911
 """Juche 1 is 1912."""
+
+
+def juche_gregorian_year(match: re.Match[str]) -> int:
+    """The Gregorian year of a ``JUCHE_DATE`` or ``JUCHE_YEAR`` match (the printed one if given)."""
+    g = match.groupdict()
+    return int(g["y"]) if g.get("y") else int(g["jy"]) + JUCHE_OFFSET
+
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "several": None, "a few": None,
@@ -44,10 +56,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # North Korean style: "Juche112(2023).6.12."
-    (
-        "juche",
-        re.compile(r"\bJuche\s*\d{1,3}\s*\((?P<y>\d{4})\)\.(?P<m>1[0-2]|0?[1-9])\.(?P<d>[12]\d|3[01]|0?[1-9])\b"),
-    ),
+    ("juche", JUCHE_DATE),
     # numeric day/month/year as printed outside the US ("15/08/2023"); month/day only if day > 12
     ("num", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})\b")),
     (
@@ -57,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+            rf"\b(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})(?:\s+|(?<=\.))(?P<d>{_DAY})\b(?:(?:,\s*|\s+)(?P<y>{_YEAR})\b)?",
             re.IGNORECASE,
         ),
     ),
@@ -139,6 +148,8 @@ def find_dates(text: str) -> list[DateMention]:
                 g = {**g, "d": str(day_)}
             else:
                 month = int(g["m"]) if kind in ("iso", "juche") else month_number(g["mon"])
+            if kind == "juche":
+                g = {**g, "y": str(juche_gregorian_year(m))}
             if month is None:
                 continue
             if kind in ("mdy", "dmy") and g["mon"].lower() == "may" and not g.get("y") and not g.get("wd"):

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import reference
 from .calendar_text import (
-    JUCHE_OFFSET,
+    JUCHE_DATE,
     JUCHE_YEAR,
     MONTH_RE,
     NUMBER_WORDS,
@@ -33,6 +33,7 @@ from .calendar_text import (
     WEEKDAY_RE,
     add_years,
     find_dates,
+    juche_gregorian_year,
     month_number,
     ordinal_value,
 )
@@ -127,11 +128,12 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|a\s+few|several|few|some)"
 _PREP = r"(?:(?P<prep>(?i:on|in|from|since|by|until|till|through|during|between|before|after|of))\s+)?"
 _NOT_TIME = r"(?![\d:])"
+_REL_YEAR = r",?\s+(?P<rel>last|this|next)\s+year\b"  # "December 4 last year"
 _PUBLICATION_AFTER = r"(?!\s+(?:Times|Telegraph|Post|Herald|Express|Mail|Mirror|Star|Independent|Journal|News|Tribune|Edition|Magazine|Sport|Club|School|Service|Bloody)\b)"
 
 # (kind, pattern); longer matches win over shorter ones that overlap them
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("juche", re.compile(r"\bJuche\s*\d{1,3}\s*\((?P<y>\d{4})\)\.(?P<m>1[0-2]|0?[1-9])\.(?P<d>[12]\d|3[01]|0?[1-9])\b")),
+    ("juche", JUCHE_DATE),
     ("juche_year", JUCHE_YEAR),  # "Pyongyang, Juche 113": the year 2024
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])\b")),
     ("num", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_Y})\b")),
@@ -143,10 +145,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b{_PREP}(?P<d1>{_D})\s*(?:-|–|—|\bto\b|\band\b)\s*(?P<d2>{_D})\s+(?:of\s+)?(?P<m1>{_M})(?:,?\s+(?P<y>{_Y})\b)?"
     )),
     ("md", re.compile(
-        rf"\b{_PREP}(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<m1>{_M})\s+(?P<d1>{_D})\b{_NOT_TIME}(?:,?\s+(?P<y>{_Y})\b)?"
+        rf"\b{_PREP}(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<m1>{_M})(?:\s+|(?<=\.))(?P<d1>{_D})\b{_NOT_TIME}(?:(?:,\s*|\s+)(?P<y>{_Y})\b|{_REL_YEAR})?"
     )),
     ("dm", re.compile(
-        rf"(?<![\d,.])\b{_PREP}(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_M})(?:,?\s+(?P<y>{_Y})\b)?"
+        rf"(?<![\d,.])\b{_PREP}(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_M})(?:,?\s+(?P<y>{_Y})\b|{_REL_YEAR})?"
     )),
     ("month_part", re.compile(
         r"\b(?:(?i:in|during|by|until|since|from|at|on)\s+)?(?:the\s+)?(?P<part>(?i:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of|(?:the\s+)?(?:first|second|latter)\s+half\s+of|"
@@ -286,10 +288,10 @@ def _absolute(c: _Cand) -> Interval | None:
     g = c.m.groupdict()
     k = c.kind
     if k in ("juche", "iso"):
-        d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        d = _safe_date(juche_gregorian_year(c.m) if k == "juche" else int(g["y"]), int(g["m"]), int(g["d"]))
         return (d, d, "day", f"{'Juche' if k == 'juche' else 'ISO'} date") if d else None
     if k == "juche_year":
-        lo, hi = _year(int(g["jy"]) + JUCHE_OFFSET)
+        lo, hi = _year(juche_gregorian_year(c.m))
         return lo, hi, "year", f"Juche {int(g['jy'])} = {lo.year} (Juche 1 is 1912)"
     if k == "num":
         a, b = int(g["a"]), int(g["b"])
@@ -354,6 +356,10 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
     tense = "future" if future else "past"
     if k in ("md", "dm"):
         mon, d = month_number(g["m1"]) or 0, _day_int(g["d1"])
+        if g.get("rel"):
+            y = ref.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+            x = _safe_date(y, mon, d)
+            return (x, x, "day", f"day of {g['rel'].lower()} year ({y}) from publication {pub}") if x else None
         iv = _occurrence(lambda y: (x, x) if (x := _safe_date(y, mon, d)) else None, ref, future)
         if iv is None:
             return None

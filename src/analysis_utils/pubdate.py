@@ -17,13 +17,13 @@ from functools import cache
 
 from . import reference
 from .calendar_text import (
-    JUCHE_OFFSET,
     JUCHE_YEAR,
     NUMBER_WORDS,
     WEEKDAYS,
     DateMention,
     add_years,
     find_dates,
+    juche_gregorian_year,
     ordinal_value,
 )
 from .clean import CleanDoc
@@ -296,7 +296,7 @@ def _juche_constraints(text: str) -> list[Constraint]:
     """North Korea's calendar: Juche 1 is 1912, so "Juche 113" is 2024."""
     out = []
     for m in JUCHE_YEAR.finditer(text):
-        y = JUCHE_OFFSET + int(m.group("jy"))
+        y = juche_gregorian_year(m)
         out.append(Constraint(Span.between(dt.date(y, 1, 1), dt.date(y, 12, 31)), 3, f"'{m.group(0)}' is the year {y}"))
     return out
 
