@@ -111,3 +111,16 @@ def test_an_outlet_page_without_agency_credit_has_no_wire():
     m = meta(f"DAILY NK\nNews  Analysis\n\nKim writes to Putin on ties\n\nSEOUL - {STORY}\n")
     assert m.outlet.value == "Daily NK"
     assert m.wire_agency.value is None
+
+
+def test_a_dateline_ending_in_a_period_loses_it():
+    m = meta(f"Putin and Kim open summit\n\nVLADIVOSTOK. April 25 (Interfax) - {STORY}\n")
+    assert m.dateline.value == "VLADIVOSTOK"
+    assert m.wire_agency.value == "Interfax"
+
+
+def test_a_dateline_on_a_line_of_its_own_with_the_outlet_closing_it():
+    cd = page(f"Kim sends condolences to Putin\n\nSeoul, South Korea CNN —\n{STORY}\n")
+    m = extract(cd, TODAY)
+    assert m.dateline.value == "Seoul"
+    assert cd.body.startswith("North Korean leader Kim Jong Un sent a message")

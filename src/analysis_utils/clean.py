@@ -49,7 +49,7 @@ _DATELINE = re.compile(
     (?:,?\s*(?P<date>{MONTH_RE}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s*\d{{4}})?))?
     \.?\s*
     (?:\((?P<agency>[^()]{{2,40}})\)|/(?P<agency_slash>[A-Za-z][\w-]{{1,20}})/|\[(?P<agency_b>[A-Za-z][^\]]{{1,30}})\])?
-    \s*(?P<sep>\.-|\.?\s*--|\s*[-–—:](?=\s)|\s*[–—](?=\S)|(?<=[/.)\]])\.?(?=\s))\s*
+    \s*(?P<sep>\.-|\.?\s*--|\s*[-–—:](?=\s|$)|\s*[–—](?=\S)|(?<=[/.)\]])\.?(?=\s))\s*
     """,
     re.VERBOSE,
 )
@@ -280,6 +280,9 @@ def _dateline_ok(m: re.Match[str] | None) -> bool:
         return False
     place = m.group("place")
     has_more = bool(m.group("date") or m.group("agency") or m.group("agency_slash") or m.group("agency_b"))
+    region = (m.group("region") or "").split()
+    if len(region) >= 2 and reference.outlet_named(region[-1]):
+        has_more = True  # the outlet's name closing the dateline: "Seoul, South Korea CNN —"
     letters = re.sub(r"[^A-Za-z]", "", place)
     agency = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
     if agency and not (reference.outlet_named(agency) or re.fullmatch(r"[A-Z][A-Za-z .&-]+", agency)):
@@ -536,9 +539,12 @@ def _assemble(cd: CleanDoc) -> None:
             if m:
                 agency = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
                 date_start = ln.start + m.start("date") if m.group("date") else None
+                place = m.group("place")
+                if place.endswith(".") and "." not in place[:-1]:
+                    place = place[:-1]  # "VLADIVOSTOK. April 25 (Interfax) -"
                 cd.dateline = Dateline(
                     m.group(0).strip(),
-                    m.group("place"),
+                    place,
                     m.group("date"),
                     agency,
                     ln.start,
@@ -547,6 +553,10 @@ def _assemble(cd: CleanDoc) -> None:
                 )
                 start, text = ln.start + m.end(), text[m.end() :]
                 ln.reason = "story text (after the dateline)"
+                if not text:  # a dateline on a line of its own ("Seoul, South Korea CNN —")
+                    ln.reason = "dateline on a line of its own"
+                    prev_index = ln.index
+                    continue
         if ln.cls == "body" and (end := _END_MARK.search(text)):
             text = text[: end.start()]
             ln.reason += f" (end mark {end.group(0).strip()!r} dropped)"
