@@ -124,3 +124,25 @@ def test_a_dateline_on_a_line_of_its_own_with_the_outlet_closing_it():
     m = extract(cd, TODAY)
     assert m.dateline.value == "Seoul"
     assert cd.body.startswith("North Korean leader Kim Jong Un sent a message")
+
+
+def test_an_outlet_after_a_comma_is_not_part_of_the_byline():
+    m = meta(f"Kim sends condolences to Putin\n\nBy Mariya Kuznetsova, CNN\n\nSEOUL — {STORY}\n")
+    assert m.byline.value == "Mariya Kuznetsova"
+
+
+def test_two_names_joined_by_an_ampersand_under_the_headline_are_the_byline():
+    m = meta(f"Putin and Kim pledge mutual help in new pact\n\nHarriet Lowe & Daniel Ko\n\n{STORY}\n")
+    assert m.byline.value == "Harriet Lowe & Daniel Ko"
+
+
+def test_a_source_credit_with_desk_initials_names_the_wire():
+    m = meta(f"Putin congratulates Kim\n\nSEOUL: {STORY}\n\nSource: AFP/kg\n\nRelated Topics\n")
+    assert m.wire_agency.value == "AFP"
+    assert "Source: AFP/kg" in m.wire_agency.evidence
+
+
+def test_outlets_are_named_as_their_sites_name_themselves():
+    assert meta(f"CNA\nAsia  World\n\nPutin congratulates Kim\n\n{STORY}\n").outlet.value == "CNA"
+    bbc = meta(f"British Broadcasting Corporation\nHome\n\nPutin and Kim pledge help\n\n{STORY}\n")
+    assert bbc.outlet.value == "BBC"

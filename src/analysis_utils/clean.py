@@ -246,6 +246,11 @@ def _looks_like_masthead(core: str) -> bool:
 def _looks_like_name(core: str) -> bool:
     """A person's name on a line of its own ("Kim Tong-Hyung", "Helen Park in Seoul", "Mira Sokolova | Asia correspondent")."""
     core = re.split(r"\s+(?:\||-|–|—)\s+|,\s+|\s+in\s+(?=[A-Z])", core)[0].strip()
+    names = re.split(r"\s+(?:&|and)\s+", core)  # "Harriet Lowe & Daniel Ko": two names
+    return len(names) <= 3 and all(_one_name(n) for n in names)
+
+
+def _one_name(core: str) -> bool:
     tokens = core.split()
     if not 2 <= len(tokens) <= 4 or _nav_word(tokens) or re.search(r"[\d:|@]", core):
         return False

@@ -20,6 +20,8 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"\(?\s*(?:additional\s+)?reporting by (?P<names>[^;)]+)", re.IGNORECASE)
+_SOURCE_CREDIT = re.compile(r"^\s*(?:source|sources|credit)\s*:\s*|/[a-z]{1,4}$", re.IGNORECASE)
+"""Around an agency's name on a credit line: "Source: AFP/kg" (the desk's initials after the slash)."""
 _NAME_TAIL = re.compile(
     r"\s*(?:[,|/–—-]\s*|\s+)(?:staff (?:reporter|writer)|correspondent|reporter|senior reporter|in [A-Z][\w]+(?: [A-Z]\w+)?|for [A-Z].*)$"
 )
@@ -99,7 +101,7 @@ def _wire_agency(cd: CleanDoc) -> Field:
             f"sign-off '{m.group('name')}' closing the story",
         )
     for ln in cd.lines:
-        if ln.cls == "footer" and (ag := _agency(ln.text.strip(" -–—()"))):
+        if ln.cls == "footer" and (ag := _agency(_SOURCE_CREDIT.sub("", ln.text).strip(" -–—()"))):
             return Field(ag.name, ln.start, ln.end, f"sign-off line '{ln.text}' after the story")
     for ln in cd.lines:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
@@ -114,6 +116,14 @@ def _byline_text(line: str) -> str:
     core = _core(line)
     m = _BYLINE.match(core)
     return m.group("name") if m else core
+
+
+def _without_outlets(byline: str) -> str:
+    """A byline without the outlets named after a comma: "Mariya Kuznetsova, CNN" → "Mariya Kuznetsova"."""
+    parts = byline.split(",")
+    while len(parts) > 1 and reference.outlet_named(parts[-1].strip()):
+        parts.pop()
+    return ",".join(parts)
 
 
 def _clean_name(name: str) -> str:
@@ -142,10 +152,7 @@ def _byline(cd: CleanDoc) -> Field:
     for ln in cd.lines:
         if ln.cls != "byline" or ln.reason == "agency credit":
             continue
-        parts = re.split(
-            r"\s*(?:[|/]|—|–|\s{2,}|,(?=\s*(?:AP|AFP|Reuters|Yonhap|TASS|ANI|IANS|EFE)\b))\s*",
-            _byline_text(ln.text),
-        )
+        parts = re.split(r"\s*(?:[|/]|—|–|\s{2,})\s*", _without_outlets(_byline_text(ln.text)))
         people = [p for p in parts if p and not _agency(p)]
         name = _clean_name(people[0]) if people else ""
         if name and _looks_like_person(name) and not _agency(name.split()[0]):
