@@ -146,3 +146,11 @@ def test_outlets_are_named_as_their_sites_name_themselves():
     assert meta(f"CNA\nAsia  World\n\nPutin congratulates Kim\n\n{STORY}\n").outlet.value == "CNA"
     bbc = meta(f"British Broadcasting Corporation\nHome\n\nPutin and Kim pledge help\n\n{STORY}\n")
     assert bbc.outlet.value == "BBC"
+
+
+def test_one_section_word_glued_to_a_headline_printed_again_below_is_a_breadcrumb():
+    m = meta(
+        "Home > North Korea\nNorth KoreaKim Jong-un calls Putin his closest comrade\n\n"
+        f"Kim Jong-un calls Putin his closest comrade\n\n{STORY}\n"
+    )
+    assert m.headline.value == "Kim Jong-un calls Putin his closest comrade"

@@ -135,18 +135,19 @@ def _is_prose(text: str) -> bool:
     return n >= 20 or (n >= 8 and is_sentence(text)) or (n >= 6 and text.lstrip()[:1] in '“"')
 
 
-def breadcrumb_prefix(text: str) -> int:
+def breadcrumb_prefix(text: str, min_words: int = 2) -> int:
     """Length of a breadcrumb trail at the start of ``text`` ("HomeWorldAsia", "Home > World"), or 0.
 
     The trail ends where the headline begins: after a separator or at a glued capital
     ("...AsiaNorth Korea" cuts before "North"). A line made only of trail words is all trail.
+    A trail has ``min_words`` words at least (one will do when the headline is printed again below).
     """
     pos, count, cut = 0, 0, 0
     vocab = reference.breadcrumb_words()
     while pos < len(text):
         m = re.match(r"\s*(?:[>»/|›·]\s*)?", text[pos:])
         step = pos + (m.end() if m else 0)
-        if count >= 2 and step > pos and text[pos:step].strip():
+        if count >= min_words and step > pos and text[pos:step].strip():
             cut = step  # after a separator
         for word in vocab:
             if text.startswith(word, step):
@@ -154,14 +155,14 @@ def breadcrumb_prefix(text: str) -> int:
                 # a trail word ends at a space, a separator, the end, or the capital of a glued word
                 if after == len(text) or not text[after].islower():
                     pos, count = after, count + 1
-                    if after < len(text) and text[after].isupper() and count >= 2:
+                    if after < len(text) and text[after].isupper() and count >= min_words:
                         cut = after
                     break
         else:
             break
     if count and not text[pos:].strip() and len(words(text)) >= 2:
         return len(text)  # the whole line is navigation words ("East Asia Pacific")
-    if count < 2:
+    if count < min_words:
         return 0
     return cut
 
@@ -445,8 +446,10 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             ln.cls, ln.reason = "byline", "a person's name under the headline"
             continue
         if cd.headline is None and is_title_like(core[crumbs:] if crumbs else core):
-            rest = core[crumbs:].strip()
             later = [x for x in header if x.index > ln.index and x.cls == "body"]
+            if not crumbs and later and (one := breadcrumb_prefix(core, 1)):
+                crumbs = one if _core(later[0].text) == core[one:].strip() else 0  # "North KoreaKim Jong-un calls …"
+            rest = core[crumbs:].strip()
             if crumbs and later and _core(later[0].text) == rest:
                 ln.cls, ln.reason = "navigation", "breadcrumb trail glued to the headline below"
                 continue
