@@ -135,3 +135,13 @@ def test_a_letter_days_apart_from_an_exchange_is_another_letter():
     )
     kim = sorted(lt.date for lt in found if lt.sender == "Kim Jong Un")
     assert kim == ["2023-10-01", "2023-10-08"]
+
+
+def test_two_letters_in_one_sentence_keep_their_own_dates():
+    found = letters(
+        "Last Saturday, as North Korea celebrated the anniversary of its founding, Putin sent Kim a message pledging "
+        "to strengthen ties “on all fronts,” and Kim had written to Putin on August 15, the anniversary of liberation.",
+        D(2023, 9, 14),
+    )
+    dated = sorted((lt.sender, lt.date) for lt in found)
+    assert dated == [("Kim Jong Un", "2023-08-15"), ("Vladimir Putin", "2023-09-09")]

@@ -383,7 +383,7 @@ def _clause_start(text: str, s0: int, pos: int) -> int:
 
 def _clause_end(text: str, pos: int, s1: int) -> int:
     m = re.search(
-        r"[;]|,\s+(?:which|who|while|as|but|after|when)\b|,\s+and\s+(?:the|he|she|they|[A-Z])|\s+(?:and|but)\s+(?:\w+\s+)?(?:said|says|added|called|vowed|pledged)\b",
+        r"[;]|,[”\"’]?\s+(?:which|who|while|as|but|after|when)\b|,[”\"’]?\s+and\s+(?:the|he|she|they|[A-Z])|\s+(?:and|but)\s+(?:\w+\s+)?(?:said|says|added|called|vowed|pledged)\b",
         text[pos:s1],
     )
     return pos + m.start() if m else s1
@@ -470,6 +470,9 @@ def _letter_date(ctx: _Ctx, s0, s1, c0, c1, trigger, recipient) -> tuple[dt.date
         ):
             before.append(d)  # "an exchange of letters" takes no date from the clause before it
     cands = after + sorted(before, key=lambda d: trigger.start() - d.end)
+    if not cands and c0 > s0:
+        # a time fronted before a subordinate clause dates the main one: "Last Saturday, as …, Putin sent …"
+        cands = [d for d in ctx.dates if s0 <= d.start <= s0 + 3 and masked[d.end : d.end + 1] == ","][:1]
     fixed = _occasion_day(masked[c0:c1], recipient)
     if cands:
         d = cands[0]
