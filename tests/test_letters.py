@@ -145,3 +145,11 @@ def test_two_letters_in_one_sentence_keep_their_own_dates():
     )
     dated = sorted((lt.sender, lt.date) for lt in found)
     assert dated == [("Kim Jong Un", "2023-08-15"), ("Vladimir Putin", "2023-09-09")]
+
+
+def test_a_participle_after_the_sending_is_the_same_letter():
+    found = letters(
+        "Putin sent a message to North Korean leader Kim Jong Un congratulating him on the founding anniversary.",
+        D(2024, 9, 9),
+    )
+    assert pairs(found) == [("Vladimir Putin", "Kim Jong Un")]

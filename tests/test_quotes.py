@@ -214,3 +214,11 @@ def test_he_said_before_the_quotation_speaks_and_the_agency_after_only_reports_i
         "He said he had “deeply felt the special feelings of a true friend,” KCNA reported."
     )
     assert r == [("deeply felt the special feelings of a true friend,", "Kim Jong Un")]
+
+
+def test_a_country_day_is_a_holiday_not_the_country():
+    from analysis_utils.entities import find_mentions
+
+    text = "His Russia Day message praised Russia."
+    countries = [(m.text, m.start) for m in find_mentions(text) if m.kind == "institution"]
+    assert countries == [("Russia", text.rindex("Russia"))]  # only the country, not the holiday

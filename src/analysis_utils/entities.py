@@ -119,6 +119,8 @@ def _find_mentions(text: str, when: dt.date | None) -> tuple[Mention, ...]:
         found.append(Mention(m.start(), m.end(), m.group(0), m.group("noun").lower(), "definite"))
     for m in _DOCUMENT.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(0), m.group("noun").lower(), "document"))
+    # "Russia Day", "Korea Day": a holiday's name, not the country
+    found = [m for m in found if not (m.kind != "person" and text.startswith(" Day", m.end))]
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     for mention in found:

@@ -176,6 +176,8 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateLike], when: dt.
         subject = _clause_subject(ms, masked, s0, s1)
         covered: list[tuple[int, int]] = []
         for v in _SEND.finditer(masked, s0, s1):
+            if v.group("verb").lower().endswith("ing") and any(a <= v.start() < b for a, b in covered):
+                continue  # "sent a message to Kim congratulating him": the same letter
             c0, c1 = _clause_start(masked, s0, v.start()), _clause_end(masked, v.end(), s1)
             if _skip_clause(masked, c0, c1, v, s0):
                 continue
