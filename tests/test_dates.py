@@ -500,6 +500,17 @@ def test_compact_printed_dates_are_days():
     assert span(kcna, "Juche114.1.1") == (D(2025, 1, 1), D(2025, 1, 1))  # Juche 114 is 2025
 
 
+def test_over_the_weekend_is_the_last_weekend_or_in_the_future_tense_the_next():
+    assert span(
+        run("Kim left Vladivostok over the weekend for home.", published=D(2023, 9, 18)), "over the weekend"
+    ) == (
+        D(2023, 9, 16),
+        D(2023, 9, 17),
+    )
+    ahead = run("He is expected in Vladivostok over the weekend for a tour.", published=D(2023, 9, 15))
+    assert span(ahead, "over the weekend") == (D(2023, 9, 16), D(2023, 9, 17))
+
+
 def test_results_are_sorted_by_section_then_start():
     cd = page(f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n")
     found = extract_dates(cd, PubDate(published=D(2024, 1, 1)))

@@ -126,6 +126,8 @@ def _events_named(sentence: str) -> list[str]:
 def test_the_first_visit_in_n_years_is_the_visit_n_years_after_the_first():
     later = _events_named("They signed it during Putin's first visit to Pyongyang in 24 years.")
     assert later == ["Putin's state visit to Pyongyang (Putin-Kim summit)"]
+    trip = _events_named("It is Mr Putin's first trip to North Korea in 24 years, since July 2000.")
+    assert trip == ["Putin's state visit to Pyongyang (Putin-Kim summit)"]
     assert _events_named("It was Putin's first visit to Pyongyang, in July 2000.") == [
         "Putin's first visit to Pyongyang (Putin-Kim Jong Il summit)"
     ]

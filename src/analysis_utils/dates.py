@@ -174,7 +174,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<tod>night|morning|afternoon|evening))?"
     )),
     ("week", re.compile(
-        r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+last|this|last|next|the\s+past|the\s+coming)\s+(?P<unit>week|weekend)\b)"
+        r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+last|this|last|next|the\s+past|the\s+coming|(?:over|during|at)\s+the(?=\s+weekend))\s+(?P<unit>week|weekend)\b)"
     )),
     ("deictic", re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")),
     ("rel_unit", re.compile(
@@ -196,7 +196,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|'ll|to\s+be\s+held|scheduled|upcoming|forthcoming|expected\s+to|set\s+to|plans?\s+to|planned|"
+    r"\b(?:will|would|shall|'ll|to\s+be\s+held|scheduled|upcoming|forthcoming|expected\s+to|(?:is|are)\s+expected|set\s+to|plans?\s+to|planned|"
     r"planning|ahead\s+of|could|may|might|is\s+to|are\s+to|due\s+to|intends?\s+to|going\s+to|soon|prepar\w+\s+for|"
     r"begins|starts|opens|takes\s+office|takes\s+place|is\s+due|are\s+due|kicks\s+off|resumes)\b",
     re.IGNORECASE,
@@ -434,6 +434,12 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
         which, unit = re.sub(r"\s+", " ", g["which"].lower()), g["unit"].lower()
         mon = _monday(ref)
         if unit == "weekend":
+            if which.endswith(" the"):  # "over the weekend": the one just past, or the next one in the future tense
+                sat = mon + _day(5) if ref >= mon + _day(5) or future else mon - _day(2)
+                if future and ref >= mon + _day(5):
+                    sat += _day(7)
+                tense = "next" if future else "most recent"
+                return sat, sat + _day(1), "day", f"'{which} weekend': the {tense} weekend from publication {pub}"
             shift = {"last": -7, "the past": -7, "next": 7, "the coming": 7}.get(which, 0)
             sat = mon + _day(5 + shift)
             return sat, sat + _day(1), "day", f"'{which} weekend' from publication {pub}"
