@@ -175,3 +175,138 @@ def test_cleaning_the_body_again_changes_nothing():
     cd = page(f"Kim writes to Putin\n\nicon-facebook\n\n{STORY}\n\n{SECOND}\n")
     again = page("Kim writes to Putin\n\n" + cd.body)
     assert again.body == cd.body
+
+
+def test_a_rights_notice_is_footer_but_a_sentence_about_rights_is_story():
+    notice = "All rights to the materials belong to Interfax. Reproduction without the written consent is prohibited."
+    claim = "All rights to the territory belong to the Korean people, the statement said on Friday."
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{claim}\n\n{SECOND}\n\n{notice}\n")
+    assert classes(cd)[notice] == "footer"
+    assert classes(cd)[claim] == "body"
+    assert "materials belong" not in cd.body and "territory belong" in cd.body
+
+
+def test_an_editor_credit_is_furniture_but_a_letter_edited_by_someone_is_story():
+    story = "The letter was edited by Kim Yo Jong before it was sent to Moscow, the agency said."
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{story}\n\n{SECOND}\n\nEdited by Dan Holloway.\n")
+    assert classes(cd)["Edited by Dan Holloway."] == "author"
+    assert classes(cd)[story] == "body"
+    assert "Holloway" not in cd.body and "edited by Kim Yo Jong" in cd.body
+
+
+def test_a_relative_time_stamp_is_a_date_but_a_sentence_with_ago_is_story():
+    story = "The two leaders last met 3 days ago at the Vostochny Cosmodrome, officials said."
+    cd = page(f"Kim writes to Putin on ties\nUpdated 3 hours ago\n\n{STORY}\n\n{story}\n\n{SECOND}\n")
+    assert classes(cd)["Updated 3 hours ago"] == "date"
+    assert cd.headline_text == "Kim writes to Putin on ties"
+    assert "3 hours ago" not in cd.body and story in cd.body
+
+
+def test_image_caption_and_credit_labels_are_captions_but_a_story_about_images_is_not():
+    story = "Image source code for the state media website was leaked online, researchers said on Monday."
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{SECOND}\n\nImage source, Getty Images\n"
+        f"Image caption, Kim greets Putin at the airport\n\n{story}\n\nPutin and Kim at the cosmodrome.\n"
+        f"Credit: Kremlin.ru\n\n{SECOND} More text.\n"
+    )
+    got = classes(cd)
+    assert got["Image caption, Kim greets Putin at the airport"] == "caption"
+    assert got["Credit: Kremlin.ru"] == "caption"
+    assert got[story] == "body"
+    assert "Image caption" not in cd.body and "Kremlin.ru" not in cd.body
+
+
+def test_a_related_article_label_takes_its_linked_headline_with_it():
+    story = "Related talks between the two foreign ministers are expected in Moscow next week, the Kremlin said."
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\nRelated article\nRussia observes day of mourning as death toll rises\n\n"
+        f"{story}\n\n{SECOND}\n"
+    )
+    got = classes(cd)
+    assert got["Related article"] == "footer"
+    assert got["Russia observes day of mourning as death toll rises"] == "footer"
+    assert got[story] == "body"
+    assert "day of mourning" not in cd.body and cd.body.endswith("KCNA said.")
+
+
+def test_previous_and_next_links_are_footer_but_a_sentence_starting_with_next_is_story():
+    story = "Next: The two leaders will sign the treaty in the Kremlin."
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{story}\n\n{SECOND}\n\n"
+        "<< Previous: Kim Jong Un Sends New Year Greetings to Xi Jinping\n>> Next: New Year Address Published\n"
+    )
+    got = classes(cd)
+    assert got["<< Previous: Kim Jong Un Sends New Year Greetings to Xi Jinping"] == "footer"
+    assert got[">> Next: New Year Address Published"] == "footer"
+    assert got[story] == "body"
+    assert "Xi Jinping" not in cd.body
+
+
+def test_a_search_box_is_navigation_but_a_search_sentence_is_story():
+    story = "Search and rescue teams worked through the night at the concert hall, officials said."
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{story}\n\n{SECOND}\n\nSearch CNN...\n")
+    assert classes(cd)["Search CNN..."] == "navigation"
+    assert classes(cd)[story] == "body"
+    assert "Search CNN" not in cd.body
+
+
+def test_newsletter_prompts_are_footer_but_the_story_goes_on_after_them():
+    prompt = "Enjoying this article? Click here to subscribe for full access. Just $5 a month."
+    signup = "Sign up for World Brief, our free daily newsletter on the biggest news around the globe."
+    alerts = "Get breaking news alerts and the latest stories delivered to you. Subscribe to our Telegram channel"
+    story = "Sign up for the new military contract was voluntary, the Russian defence ministry said."
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{prompt}\n\n{story}\n\n{signup}\n\n{alerts}\n\n{SECOND}\n")
+    got = classes(cd)
+    assert got[prompt] == got[signup] == got[alerts] == "footer"
+    assert got[story] == "body" and got[SECOND] == "body"
+    assert "subscribe" not in cd.body.lower() and "newsletter" not in cd.body
+
+
+def test_an_author_bio_after_the_story_is_furniture_but_a_sentence_about_a_person_is_story():
+    bio = "Elena Markova is a Seoul-based journalist covering Russia-Korea relations."
+    analyst = "Park Ji-hoon is a Seoul-based analyst of Russia-Korea relations."
+    kim = "Kim is a reliable partner, Putin said."
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{analyst}\n\n{kim}\n\n{SECOND}\n\n{bio}\n")
+    got = classes(cd)
+    assert got[bio] == "author"
+    assert got[analyst] == "body" and got[kim] == "body"
+    assert "Markova" not in cd.body
+
+
+def test_a_cookie_banner_and_a_slogan_are_not_the_headline():
+    cd = page(
+        "Let us know you agree to cookies\nWe use cookies to give you the best online experience.\n"
+        "Yes, I agree\nNo, take me to settings\n\nDemocracy Dies in Darkness\n\n"
+        f"Kim writes to Putin on ties\n\nGift Article\nShare\n\n{STORY}\n\n{SECOND}\n"
+    )
+    got = classes(cd)
+    assert cd.headline_text == "Kim writes to Putin on ties"
+    assert got["Let us know you agree to cookies"] == got["Yes, I agree"] == "navigation"
+    assert got["No, take me to settings"] == got["Democracy Dies in Darkness"] == "navigation"
+    assert got["Gift Article"] == "share"
+    agreed = page(f"Kim writes to Putin\n\n{STORY}\n\nKim said he agreed to the terms of the treaty.\n")
+    assert classes(agreed)["Kim said he agreed to the terms of the treaty."] == "body"
+
+
+def test_a_mirror_sites_furniture_is_dropped_and_kcnas_date_line_is_a_date():
+    cd = page(
+        "DPRK MEDIA ARCHIVE :: unofficial mirror of the KCNA English service\n"
+        "This is an unofficial copy provided for research. Text is reproduced as published.\n\n"
+        "Kim Jong Un and Putin Exchange New Year Greetings\n\n"
+        f"Pyongyang, January 1 (KCNA) -- {STORY}\n\n{SECOND}\n\nwww.kcna.kp (Juche114.1.1.)\n\n"
+        "Archive: Juche 114 (2025) | January | 1\nMirror maintained by volunteers. Not affiliated with KCNA.\n"
+    )
+    got = classes(cd)
+    assert cd.headline_text == "Kim Jong Un and Putin Exchange New Year Greetings"
+    assert got["www.kcna.kp (Juche114.1.1.)"] == "date"
+    assert got["Archive: Juche 114 (2025) | January | 1"] == "navigation"
+    assert got["Mirror maintained by volunteers. Not affiliated with KCNA."] == "navigation"
+    assert "mirror" not in cd.body.lower() and "Juche" not in cd.body
+    leak = page(f"Kim writes to Putin\n\n{STORY}\n\nThe unofficial copy of the letter was leaked to reporters.\n")
+    assert classes(leak)["The unofficial copy of the letter was leaked to reporters."] == "body"
+
+
+def test_a_most_read_list_ends_the_story():
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{SECOND}\n\nMost Read World\n1. Photos from this week's summit\n")
+    assert classes(cd)["1. Photos from this week's summit"] == "footer"
+    assert cd.body.endswith("KCNA said.")
