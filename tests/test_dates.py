@@ -511,6 +511,16 @@ def test_over_the_weekend_is_the_last_weekend_or_in_the_future_tense_the_next():
     assert span(ahead, "over the weekend") == (D(2023, 9, 16), D(2023, 9, 17))
 
 
+def test_the_same_day_keeps_the_last_day_named_however_far_back():
+    found = run(
+        "Kim sent his greetings on Tuesday. He praised the alliance. He hailed the treaty. He thanked the army. "
+        "Kim received a card from Putin on the same day.",
+        published=D(2025, 1, 1),
+    )
+    assert span(found, "the same day") == (D(2024, 12, 31), D(2024, 12, 31))
+    assert "the last day named" in find(found, "the same day").evidence
+
+
 def test_results_are_sorted_by_section_then_start():
     cd = page(f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n")
     found = extract_dates(cd, PubDate(published=D(2024, 1, 1)))

@@ -154,3 +154,12 @@ def test_one_section_word_glued_to_a_headline_printed_again_below_is_a_breadcrum
         f"Kim Jong-un calls Putin his closest comrade\n\n{STORY}\n"
     )
     assert m.headline.value == "Kim Jong-un calls Putin his closest comrade"
+
+
+def test_a_link_to_the_next_story_does_not_name_the_publisher():
+    m = meta(
+        f"Kim and Putin exchange greetings\n\nPyongyang, January 1 (KCNA) -- {STORY}\n\n"
+        ">> Next: New Year Address Published in Rodong Sinmun\n"
+    )
+    assert m.outlet.value == "KCNA"
+    assert m.wire_agency.value == "KCNA"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -696,7 +696,7 @@ def _resolve_text(ctx: _Ctx) -> list[DateExpr]:
                 continue
             a, b = c.start - s0, c.end - s0
             try:
-                iv, b = _resolve_one(c, ctx, sent, a, b, here, prev_sentence_exprs)
+                iv, b = _resolve_one(c, ctx, sent, a, b, here, prev_sentence_exprs, out)
             except (ValueError, OverflowError):  # a reference date at the edge of the calendar
                 continue
             if iv is None:
@@ -730,13 +730,20 @@ def _sentence_events(sent: str) -> tuple:
 
 
 def _resolve_one(
-    c: _Cand, ctx: _Ctx, sent: str, a: int, b: int, here: list[DateExpr], prev: list[DateExpr]
+    c: _Cand,
+    ctx: _Ctx,
+    sent: str,
+    a: int,
+    b: int,
+    here: list[DateExpr],
+    prev: list[DateExpr],
+    earlier: Sequence[DateExpr] = (),
 ) -> tuple[Interval | None, int]:
     """The interval of one candidate (and its end, which an anniversary extends to the event)."""
     if c.kind == "anniversary":
         return _anniversary(c, sent, a, b, _sentence_events(sent))
     if c.kind in ("anchored", "anchored_the"):
-        return _anchored(c, sent, a, here, prev, _sentence_events(sent), ctx.refs), b
+        return _anchored(c, sent, a, here, prev, _sentence_events(sent), ctx.refs, earlier), b
     iv = _absolute(c)
     if iv is None and ctx.refs:
         future = _is_future(sent, a, b)
@@ -773,6 +780,7 @@ def _anchored(
     prev: list[DateExpr],
     events: list,
     refs: list[dt.date],
+    earlier: Sequence[DateExpr] = (),
 ) -> Interval | None:
     spec = _anchored_spec(c)
     if spec is None:
@@ -798,6 +806,12 @@ def _anchored(
         e = prev[-1]
         anchor = (e.date_earliest, e.date_latest, e.precision)
         why = f"from '{e.expression}' in a sentence before"
+    if anchor is None and n == (0, 0):
+        # "the same day" keeps the story's last day, however far back it was named
+        days = [e for e in earlier if e.precision == "day" and e.date_earliest == e.date_latest]
+        if days:
+            e = days[-1]
+            anchor, why = (e.date_earliest, e.date_latest, e.precision), f"from '{e.expression}', the last day named"
     if anchor is not None:
         lo, hi, prec = _shift(anchor, unit, n, sign)
         return lo, hi, prec, f"{n[0] if n[0] == n[1] else f'{n[0]}-{n[1]}'} {unit}(s) {word} {why}"

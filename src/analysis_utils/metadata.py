@@ -20,6 +20,8 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = re.compile(r"\(?\s*(?:additional\s+)?reporting by (?P<names>[^;)]+)", re.IGNORECASE)
+_LINK_REASONS = ("link to the previous or next story", "linked headline")
+"""Lines that link to other pages (``clean`` reasons): an outlet they name is not the page's publisher."""
 _SOURCE_CREDIT = re.compile(r"^\s*(?:source|sources|credit)\s*:\s*|/[a-z]{1,4}$", re.IGNORECASE)
 """Around an agency's name on a credit line: "Source: AFP/kg" (the desk's initials after the slash)."""
 _NAME_TAIL = re.compile(
@@ -221,6 +223,8 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
             if o := reference.outlet_named(name.strip()):
                 return Field(o.publisher, ln.start, ln.end, f"copyright line '{ln.text}'")
     for ln in cd.lines:
+        if ln.reason.startswith(_LINK_REASONS):
+            continue  # "Next: New Year Address Published in Rodong Sinmun" names another page's subject
         if ln.cls in ("footer", "navigation") and not (wire.value and wire.start == ln.start):
             for o in reference.outlets():
                 if o.kind == "outlet" and (m := o.pattern.search(ln.text)):
