@@ -511,7 +511,7 @@ def test_over_the_weekend_is_the_last_weekend_or_in_the_future_tense_the_next():
     assert span(ahead, "over the weekend") == (D(2023, 9, 16), D(2023, 9, 17))
 
 
-def test_the_same_day_keeps_the_last_day_named_however_far_back():
+def test_the_same_day_and_a_week_earlier_count_from_the_last_day_named_however_far_back():
     found = run(
         "Kim sent his greetings on Tuesday. He praised the alliance. He hailed the treaty. He thanked the army. "
         "Kim received a card from Putin on the same day.",
@@ -519,6 +519,12 @@ def test_the_same_day_keeps_the_last_day_named_however_far_back():
     )
     assert span(found, "the same day") == (D(2024, 12, 31), D(2024, 12, 31))
     assert "the last day named" in find(found, "the same day").evidence
+    earlier = run(
+        "They signed the pact on Wednesday. Putin spoke of a new era. Kim praised the army. "
+        "A week earlier, Kim had sent Putin a message.",
+        published=D(2024, 6, 20),
+    )
+    assert span(earlier, "A week earlier") == (D(2024, 6, 12), D(2024, 6, 12))
 
 
 def test_results_are_sorted_by_section_then_start():

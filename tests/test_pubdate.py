@@ -145,3 +145,14 @@ def test_the_first_visit_in_24_years_pegs_the_story_to_the_later_visit():
     )
     assert p.earliest == D(2024, 6, 19)
     assert p.latest is not None and p.latest <= D(2024, 6, 26)
+
+
+def test_a_weekday_in_the_lede_on_which_a_named_event_fell_is_the_news_peg():
+    p = pub(
+        "Putin and Kim pledge mutual help\n\nUpdated 3 hours ago\n\n"
+        "Putin and Kim signed a pact at a summit in Pyongyang on Wednesday.\n\n"
+        "It is Mr Putin's first trip to North Korea in 24 years, since July 2000.\n"
+    )
+    assert p.earliest == D(2024, 6, 19)  # the visit, a Wednesday
+    assert p.latest is not None and p.latest <= D(2024, 6, 20)
+    assert "news peg" in p.evidence

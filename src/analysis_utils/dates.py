@@ -806,8 +806,8 @@ def _anchored(
         e = prev[-1]
         anchor = (e.date_earliest, e.date_latest, e.precision)
         why = f"from '{e.expression}' in a sentence before"
-    if anchor is None and n == (0, 0):
-        # "the same day" keeps the story's last day, however far back it was named
+    if anchor is None and unit in ("day", "week"):
+        # "the same day", "a week earlier": counted from the story's last named day, however far back
         days = [e for e in earlier if e.precision == "day" and e.date_earliest == e.date_latest]
         if days:
             e = days[-1]

@@ -466,6 +466,18 @@ def infer(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
         if not peg.empty:
             return _bounds(result, peg, [f"news peg: {why}; reported within {NEWS_LAG_DAYS} day", *used])
     for wd, a, b in _weekday_pegs(text, lede_end):
+        # a known one-day event the story names, falling on that weekday, is the peg itself
+        on_event = {
+            ev.earliest: ev
+            for _x, _y, evs in _event_mentions(text)
+            for ev in evs
+            if ev.earliest == ev.latest and ev.earliest.weekday() == wd and span.contains(ev.earliest)
+        }
+        if len(on_event) == 1:
+            day, ev = next(iter(on_event.items()))
+            peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
+            why = f"news peg: '{text[a:b]}' is the day of the {ev.name} ({day})"
+            return _bounds(result, peg, [why, f"reported within {NEWS_LAG_DAYS} day", *used])
         options = []
         for anchor, atext in _anchors(text, span):
             day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
