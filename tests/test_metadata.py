@@ -163,3 +163,14 @@ def test_a_link_to_the_next_story_does_not_name_the_publisher():
     )
     assert m.outlet.value == "KCNA"
     assert m.wire_agency.value == "KCNA"
+
+
+def test_an_end_of_story_marker_in_the_menu_above_the_story_ends_nothing():
+    cd = page(
+        "NBC News Logo\nSections\nMore From NBC\nFollow NBC News\n\nKim hails alliance in message to Putin\n\n"
+        f"LONDON — {STORY}\n\nKim also visited the Russian Embassy in Pyongyang on Friday, state media said, and laid a wreath.\n\n"
+        "More From NBC\n\nAbout\n"
+    )
+    m = extract(cd, TODAY)
+    assert m.headline.value == "Kim hails alliance in message to Putin"
+    assert "laid a wreath" in cd.body and "About" not in cd.body

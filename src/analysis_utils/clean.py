@@ -332,6 +332,7 @@ def classify(doc: Document) -> CleanDoc:
     for ln in content:
         _first_pass(ln)
     _mark_duplicates(content)
+    _markers_above_the_story(content)
     header_end = _header_end(content)
     cd = CleanDoc(doc, lines)
     _classify_header(cd, content[: header_end + 1] if header_end >= 0 else [])
@@ -400,6 +401,19 @@ _ROLE_LINE = re.compile(
     r"(?:correspondent|reporter|writer|editor|bureau chief|contributor|columnist)\b",
     re.IGNORECASE,
 )
+
+
+def _markers_above_the_story(content: list[Line]) -> None:
+    """An end-of-story marker above the first paragraph ("More From NBC" in a menu) ends nothing.
+
+    It is a link in the page's navigation when story paragraphs follow it and none came before.
+    """
+    prose = [_is_prose(ln.text) and ln.cls == "body" for ln in content]
+    for i, ln in enumerate(content):
+        if any(prose[:i]):
+            return
+        if ln.cls == "footer" and ln.reason.endswith("(end of story)") and sum(prose[i + 1 :]) >= 2:
+            ln.cls, ln.reason = "navigation", "end-of-story marker above the story: a menu link"
 
 
 def _header_end(content: list[Line]) -> int:
