@@ -174,3 +174,14 @@ def test_an_end_of_story_marker_in_the_menu_above_the_story_ends_nothing():
     m = extract(cd, TODAY)
     assert m.headline.value == "Kim hails alliance in message to Putin"
     assert "laid a wreath" in cd.body and "About" not in cd.body
+
+
+def test_a_web_address_is_not_the_headline_and_a_byline_with_its_outlet_is_not_a_menu():
+    cd = page(
+        "https://www.example.com/world/kim-thanks-putin.amp\nFox News\n\nKim thanks Putin for warm hospitality\n\n"
+        f"By Greg Norton | Fox News\nPublished\n2023-09-19T06:32:11-04:00\n\n{STORY}\n"
+    )
+    m = extract(cd, TODAY)
+    assert m.headline.value == "Kim thanks Putin for warm hospitality"
+    assert m.byline.value == "Greg Norton"
+    assert m.published.published == dt.date(2023, 9, 19)  # an ISO time stamp

@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})\b")),
     (
         "iso",
-        re.compile(rf"\b(?P<y>{_YEAR})[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<d>[12]\d|3[01]|0?[1-9])\b"),
+        re.compile(rf"\b(?P<y>{_YEAR})[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<d>[12]\d|3[01]|0?[1-9])(?:\b|(?=T\d\d:))"),
     ),
     (
         "mdy",

@@ -227,6 +227,7 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
     return what + (" with breadcrumbs" if crumbs else ""), leftover
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]*\s?){2,4}")
 
 
@@ -350,6 +351,13 @@ def _first_pass(ln: Line) -> None:
         return  # page furniture is short: a long line is story text (and long lines make some rules slow)
     if _ROLE_LINE.search(core) and _looks_like_name(core):
         ln.cls, ln.reason = "byline", "a name with the writer's role"
+        return
+    if _WEB_ADDRESS.match(core):
+        ln.cls, ln.reason = "navigation", "a web address"
+        return
+    m = _BYLINE.match(core)
+    if m and _name_like(re.split(r"\s+[|·•]\s+", m.group("name"))[0]):
+        ln.cls, ln.reason = "byline", "starts with 'By'"  # before the menu test: "By Greg Norton | Fox News"
         return
     if _menu(core):
         ln.cls, ln.reason = "navigation", "menu of short links"

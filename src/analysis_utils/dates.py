@@ -135,7 +135,7 @@ _PUBLICATION_AFTER = r"(?!\s+(?:Times|Telegraph|Post|Herald|Express|Mail|Mirror|
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("juche", JUCHE_DATE),
     ("juche_year", JUCHE_YEAR),  # "Pyongyang, Juche 113": the year 2024
-    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])\b")),
+    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>1[0-2]|0[1-9])-(?P<d>[12]\d|3[01]|0[1-9])(?:\b|(?=T\d\d:))")),
     ("num", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_Y})\b")),
     ("range_md", re.compile(
         rf"\b{_PREP}(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<m1>{_M})\s+(?P<d1>{_D}){_NOT_TIME}\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*"
