@@ -156,3 +156,15 @@ def test_a_weekday_in_the_lede_on_which_a_named_event_fell_is_the_news_peg():
     assert p.earliest == D(2024, 6, 19)  # the visit, a Wednesday
     assert p.latest is not None and p.latest <= D(2024, 6, 20)
     assert "news peg" in p.evidence
+
+
+def test_a_time_stamp_above_the_headline_is_the_storys_but_a_mirror_time_is_not():
+    stamp = pub(
+        "Meduza\nNews  Features\n24.03.2024, 14:05\nKim sends Putin condolences\n\nKim sent Putin a message on Sunday.\n"
+    )
+    assert stamp.published == D(2024, 3, 24)
+    mirror = pub(
+        "Mirrored: Thu 2 Jan 2025 03:14 UTC\nKim and Putin exchange greetings\n\n"
+        "Kim and Putin exchanged greetings on Tuesday, state media said.\n"
+    )
+    assert mirror.published is None and mirror.page_date == D(2025, 1, 2)

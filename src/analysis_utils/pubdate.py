@@ -563,6 +563,13 @@ _LABEL_RANK = {
 }
 
 
+_TIME_AFTER = re.compile(r"[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+_NOT_THE_STORYS = re.compile(
+    r"\b(?:mirrored|archived|cached|captured|snapshot|retrieved|accessed|printed|printable)\b", re.I
+)
+"""Labels of a time that is the copy's, not the story's ("Mirrored: Thu 2 Jan 2025 03:14 UTC")."""
+
+
 def _printed_date(cd: CleanDoc, result: PubDate) -> PubDate | None:
     """A date printed on the page for this story; records a pre-headline banner as ``page_date``."""
     headline_idx = cd.headline.index if cd.headline else None
@@ -586,9 +593,10 @@ def _printed_date(cd: CleanDoc, result: PubDate) -> PubDate | None:
             result.updated = max(result.updated or d.to_date(), d.to_date())
         elif label_text in _LABEL_RANK:
             rank = _LABEL_RANK[label_text]
-        elif before_headline or (
-            headline_idx is None and ln.index == min(x.index for x in cd.lines if x.cls != "blank")
-        ):
+        elif (
+            before_headline or (headline_idx is None and ln.index == min(x.index for x in cd.lines if x.cls != "blank"))
+        ) and (_NOT_THE_STORYS.search(ln.text) or not _TIME_AFTER.match(ln.text, ln.text.find(d.text) + len(d.text))):
+            # a "today" banner prints no time; "24.03.2024, 14:05" above the headline is the story's stamp
             result.page_date = max(result.page_date or d.to_date(), d.to_date())
             continue
         else:
