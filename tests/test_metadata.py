@@ -185,3 +185,11 @@ def test_a_web_address_is_not_the_headline_and_a_byline_with_its_outlet_is_not_a
     assert m.headline.value == "Kim thanks Putin for warm hospitality"
     assert m.byline.value == "Greg Norton"
     assert m.published.published == dt.date(2023, 9, 19)  # an ISO time stamp
+
+
+def test_an_agency_alone_after_the_story_signs_it_off_but_a_source_line_above_does_not():
+    signed = meta(f"Kim and Putin trade messages\n\nSEOUL, AUGUST 15\n\n{STORY}\n\nAFP\n\nRelated Topics\n")
+    assert signed.wire_agency.value == "AFP"
+    sourced = meta(f"Meduza\nNews  Features\nSource: KCNA\nKim sends Putin condolences\n\n{STORY}\n")
+    assert sourced.wire_agency.value is None
+    assert sourced.outlet.value == "Meduza"

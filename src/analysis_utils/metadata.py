@@ -102,8 +102,11 @@ def _wire_agency(cd: CleanDoc) -> Field:
             start + len(m.group("name")),
             f"sign-off '{m.group('name')}' closing the story",
         )
+    story = [ln.index for ln in cd.lines if ln.cls == "body"]
     for ln in cd.lines:
-        if ln.cls == "footer" and (ag := _agency(_SOURCE_CREDIT.sub("", ln.text).strip(" -–—()"))):
+        if not story or ln.index < story[-1] or ln.cls not in ("footer", "navigation"):
+            continue  # a credit line after the story's last paragraph ("AFP", "Source: AFP/kg")
+        if ag := _agency(_SOURCE_CREDIT.sub("", ln.text).strip(" -–—()")):
             return Field(ag.name, ln.start, ln.end, f"sign-off line '{ln.text}' after the story")
     for ln in cd.lines:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
