@@ -222,3 +222,16 @@ def test_a_country_day_is_a_holiday_not_the_country():
     text = "His Russia Day message praised Russia."
     countries = [(m.text, m.start) for m in find_mentions(text) if m.kind == "institution"]
     assert countries == [("Russia", text.rindex("Russia"))]  # only the country, not the holiday
+
+
+def test_the_spokesman_is_the_last_spokesman_named_not_the_last_person():
+    r = spoken(
+        "Asked whether the Russian leader had received the message, the Kremlin spokesman said Mr Putin was grateful. "
+        "“There are no special celebrations planned for the day,” the spokesman told reporters."
+    )
+    assert r[-1] == ("There are no special celebrations planned for the day,", "Dmitry Peskov")
+
+
+def test_zelenskyy_is_named_as_his_government_spells_it():
+    r = spoken("“There is a risk that the war will spread further east,” Ukrainian President Volodymyr Zelensky said.")
+    assert r[0][1] == "Volodymyr Zelenskyy"

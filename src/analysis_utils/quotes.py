@@ -282,8 +282,13 @@ _PERSON_NOUNS = frozenset(
 
 def _antecedent(noun: str, state: _State) -> str | None:
     """What "the ministry" or "the professor" refers to: the last one of its kind the story named."""
-    for canonical, kind, text in reversed(state.seen):
-        if noun in _PERSON_NOUNS and (kind == "person" or text.lower().endswith(noun)):
+    if noun in _PERSON_NOUNS:
+        # "the spokesman": the last "Kremlin spokesman" (or "State Department spokesperson") named, else the last person
+        for canonical, _kind, text in reversed(state.seen):
+            if text.lower().endswith(noun):
+                return canonical
+    for canonical, kind, _text in reversed(state.seen):
+        if noun in _PERSON_NOUNS and kind == "person":
             return canonical
         if noun not in _PERSON_NOUNS and kind in ("institution", "media") and noun in canonical.lower():
             return canonical
