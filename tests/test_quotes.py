@@ -235,3 +235,12 @@ def test_the_spokesman_is_the_last_spokesman_named_not_the_last_person():
 def test_zelenskyy_is_named_as_his_government_spells_it():
     r = spoken("“There is a risk that the war will spread further east,” Ukrainian President Volodymyr Zelensky said.")
     assert r[0][1] == "Volodymyr Zelenskyy"
+
+
+def test_a_letter_quoted_in_full_after_naming_its_writer_is_the_writers():
+    r = spoken(
+        "This week's main item is the message Vladimir Putin sent Kim Jong Un for the anniversary. "
+        "KCNA carried it, and I reproduce it in full below.\n\n"
+        "“Dear Comrade Kim Jong Un,\n\n“Please accept my sincere congratulations on the national holiday.”"
+    )
+    assert {who for _, who in r} == {"Vladimir Putin"}

@@ -411,6 +411,8 @@ def _speaker(masked, ms, s0, s1, a, b, subj, state, para_of) -> tuple[str | None
     if subj is not None:
         who, why = _resolve(subj, state, subj)
         return who, "", f"no cue: the sentence's subject {why}"
+    if state.last_author:
+        return state.last_author, "", f"no cue: the letter or message of {state.last_author} named before"
     return None, "", "no cue and no speaker in context"
 
 
@@ -437,6 +439,10 @@ def _from_mention(masked, ms, s0, s1, m, subj, state, quote_at=None) -> tuple[st
     return _resolve(m, state, subj)
 
 
+_WROTE_AFTER = re.compile(r"\s+(?:had\s+|has\s+)?(?:sent|wrote|written|addressed|delivered)\b")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:letter|message|telegram|card|greetings|note)\s+(?:that\s+)?$", re.I)
+
+
 def _update_state(masked, ms, s0, s1, subj, state, para_of) -> None:
     state.seen += [(m.canonical, m.kind, m.text) for m in ms if m.kind in ("person", "institution", "media")]
     persons = [m for m in ms if m.kind == "person"]
@@ -456,6 +462,13 @@ def _update_state(masked, ms, s0, s1, subj, state, para_of) -> None:
         state.it_referent = subj.canonical
     elif cited_document:
         state.it_referent = state.last_author
+    for m in ms:  # "the message Vladimir Putin sent Kim Jong Un": Putin wrote the message quoted next
+        if (
+            m.kind == "person"
+            and _WROTE_AFTER.match(masked, m.end, s1)
+            and _DOCUMENT_BEFORE.search(masked, max(s0, m.start - 30), m.start)
+        ):
+            state.last_author = m.canonical
     if subj is None:
         return
     who, _ = _resolve(subj, state, subj)
