@@ -527,6 +527,28 @@ def test_the_same_day_and_a_week_earlier_count_from_the_last_day_named_however_f
     assert span(earlier, "A week earlier") == (D(2024, 6, 12), D(2024, 6, 12))
 
 
+def test_seasons_holidays_the_coming_days_and_earlier_in_the_week():
+    assert span(run("Troops arrived last fall in Kursk.", published=D(2025, 5, 10)), "last fall") == (
+        D(2024, 9, 1),
+        D(2024, 11, 30),
+    )
+    summer = run("He visited last summer and will return next spring.", published=D(2025, 10, 5))
+    assert span(summer, "last summer") == (D(2025, 6, 1), D(2025, 8, 31))  # the summer just ended
+    assert span(summer, "next spring") == (D(2026, 3, 1), D(2026, 5, 31))
+    winter = run("Snow fell this winter and last winter.", published=D(2025, 1, 15))
+    assert span(winter, "this winter") == (D(2024, 12, 1), D(2025, 2, 28))
+    assert span(
+        run("Kim sent greetings on New Year's Day to Putin.", published=D(2025, 1, 2)), "on New Year's Day"
+    ) == (
+        D(2025, 1, 1),
+        D(2025, 1, 1),
+    )
+    coming = run("Kim may visit in the coming days, officials said.", published=D(2024, 10, 7))
+    assert span(coming, "in the coming days") == (D(2024, 10, 7), D(2024, 10, 17))
+    week = run("Kim visited the embassy earlier in the week to lay flowers.", published=D(2025, 5, 9))
+    assert span(week, "earlier in the week") == (D(2025, 5, 5), D(2025, 5, 8))
+
+
 def test_results_are_sorted_by_section_then_start():
     cd = page(f"Kim and Putin vow to deepen ties in 2024\n\n{FILLER}\n\nKim wrote on Friday and again on Sunday.\n")
     found = extract_dates(cd, PubDate(published=D(2024, 1, 1)))

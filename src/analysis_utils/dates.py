@@ -174,13 +174,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<tod>night|morning|afternoon|evening))?"
     )),
     ("week", re.compile(
-        r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+last|this|last|next|the\s+past|the\s+coming|(?:over|during|at)\s+the(?=\s+weekend))\s+(?P<unit>week|weekend)\b)"
+        r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+last|earlier\s+in\s+the|later\s+in\s+the|this|last|next|the\s+past|the\s+coming|(?:over|during|at)\s+the(?=\s+weekend))\s+(?P<unit>week|weekend)\b)"
     )),
     ("deictic", re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")),
     ("rel_unit", re.compile(
         r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last|the\s+past|last|this|next)\s+(?P<unit>year|month)\b)"
     )),
     ("recent", re.compile(r"(?i:\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>months|weeks)\b)")),
+    ("coming_days", re.compile(r"(?i:\b(?:in|over|within)\s+the\s+(?:coming|next)\s+(?:few\s+)?days\b)")),
+    ("season", re.compile(r"(?i:\b(?P<which>last|this|next|early\s+last|late\s+last)\s+(?P<season>spring|summer|fall|autumn|winter)\b)")),
+    ("holiday", re.compile(r"\b(?:on\s+)?(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b")),
     ("ago", re.compile(rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>year|month|week|day)s?\s+ago\b)")),
     ("anchored", re.compile(
         rf"(?i:\b(?:(?P<n>{_NUM})\s+)?(?P<unit>year|month|week|day)s?\s+(?P<dir>later|earlier|afterwards|afterward)\b)"
@@ -348,6 +351,39 @@ def _month_part(g: dict, y: int) -> tuple[dt.date, dt.date] | None:
     return lo, min(end, dt.date(y, m, min(d1, end.day)))
 
 
+COMING_DAYS = 10
+"""'In the coming days' is taken as this many days after publication."""
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+"""Months of each season (northern hemisphere, meteorological); winter runs into the next year."""
+
+
+def _season(g: dict, ref: dt.date, pub: str) -> Interval | None:
+    """ "last fall": the most recent fall that ended before publication; "this" / "next" the season of that year."""
+    which, season = re.sub(r"\s+", " ", g["which"].lower()), g["season"].lower()
+    m0, m1 = _SEASONS[season]
+
+    def of(y: int) -> tuple[dt.date, dt.date]:  # the season starting in year y
+        return dt.date(y, m0, 1), _month_end(y + (m1 < m0), m1)
+
+    if which.endswith("last"):
+        y = ref.year
+        while of(y)[1] >= ref:
+            y -= 1
+        lo, hi = of(y)
+        if which.startswith(("early", "late")):
+            lo, hi = (lo, _month_end(lo.year, m0)) if which.startswith("early") else (dt.date(hi.year, m1, 1), hi)
+    elif which == "this":
+        y = ref.year - 1 if season == "winter" and ref.month <= 2 else ref.year
+        lo, hi = of(y)
+    else:  # next
+        y = ref.year
+        while of(y)[0] <= ref:
+            y += 1
+        lo, hi = of(y)
+    return lo, hi, "month", f"'{which} {season}' ({lo:%b}-{hi:%b} {hi.year}) from publication {pub}"
+
+
 def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
     """Expressions read against the publication date ``ref``."""
     g = c.m.groupdict()
@@ -431,7 +467,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
             why = f"weekday on or before publication {pub}"
         return d, d, "day", why
     if k == "week":
-        which, unit = re.sub(r"\s+", " ", g["which"].lower()), g["unit"].lower()
+        which, unit = re.sub(r"\s+", " ", g["which"].lower()).replace(" in the", " this"), g["unit"].lower()
         mon = _monday(ref)
         if unit == "weekend":
             if which.endswith(" the"):  # "over the weekend": the one just past, or the next one in the future tense
@@ -500,6 +536,17 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
         elif which.startswith("late"):
             lo = lo.replace(day=21)
         return lo, hi, "month", f"'{which} month' from publication {pub}"
+    if k == "coming_days":
+        return ref, ref + _day(COMING_DAYS), "day", f"'the coming days': the {COMING_DAYS} days after publication {pub}"
+    if k == "season":
+        return _season(g, ref, pub)
+    if k == "holiday":
+        mon, d = _HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))]
+        iv = _occurrence(lambda y: (x, x) if (x := _safe_date(y, mon, d)) else None, ref, future)
+        if iv is None:
+            return None
+        tense = "next on or after" if future else "most recent on or before"
+        return *iv, "day", f"'{g['holiday']}' ({mon}/{d}): {tense} publication {pub}"
     if k == "recent":
         if g["unit"].lower() == "weeks":
             return (
@@ -594,14 +641,14 @@ _TRIGGER = re.compile(
     r"(?P<month>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?)"
     r"|(?P<digit>\d+)"
     r"|(?P<weekday>\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
-    r"|(?P<unit>(?i:\b(?:today|yesterday|tomorrow|tonight|weeks?|weekend|months?|years?|days?|ago|anniversary|birthday)\b))"
+    r"|(?P<unit>(?i:\b(?:today|yesterday|tomorrow|tonight|weeks?|weekend|months?|years?|days?|ago|anniversary|birthday|spring|summer|fall|autumn|winter|eve)\b))"
 )
 _CATEGORY = {
     "juche": "digit", "juche_year": "digit", "iso": "digit", "num": "digit", "year": "digit", "year_part": "digit",
     "range_md": "month", "range_dm": "month", "md": "month", "dm": "month", "month_part": "month",
     "month_year": "month", "month": "month", "weekday": "weekday", "week": "unit", "deictic": "unit",
     "this_month_part": "unit", "rel_unit": "unit", "recent": "unit", "ago": "unit", "anchored": "unit",
-    "anchored_the": "unit", "anniversary": "unit",
+    "anchored_the": "unit", "anniversary": "unit", "coming_days": "unit", "season": "unit", "holiday": "unit",
 }  # fmt: skip
 """Each pattern needs a word of its category: it runs only around such words."""
 _WINDOW = {"month": (40, 30), "digit": (40, 20), "weekday": (15, 20), "unit": (45, 20)}
