@@ -153,3 +153,13 @@ def test_a_participle_after_the_sending_is_the_same_letter():
         D(2024, 9, 9),
     )
     assert pairs(found) == [("Vladimir Putin", "Kim Jong Un")]
+
+
+def test_he_in_a_reported_clause_is_the_subject_who_reports():
+    found = letters(
+        "Putin has written to Kim often.\n\n"
+        "U.S. President Donald Trump told reporters on Tuesday that he had received a beautiful letter from Kim.",
+        D(2019, 6, 12),
+    )
+    assert ("Kim Jong Un", "Donald Trump") in pairs(found)
+    assert ("Kim Jong Un", "Vladimir Putin") not in pairs(found)

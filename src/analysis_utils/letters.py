@@ -264,6 +264,9 @@ def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
         and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[sender_m.end : v.start()])
     ):
         sender_m = subject
+    if sender_m is not None and sender_m.kind == "pronoun" and subject is not None and subject.kind == "person":
+        if subject.start < sender_m.start:  # "Trump told reporters that he had received …": he is Trump
+            sender_m = subject
     sender = _name(sender_m, ctx)
     if not sender:
         return []
