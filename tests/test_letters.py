@@ -163,3 +163,12 @@ def test_he_in_a_reported_clause_is_the_subject_who_reports():
     )
     assert ("Kim Jong Un", "Donald Trump") in pairs(found)
     assert ("Kim Jong Un", "Vladimir Putin") not in pairs(found)
+
+
+def test_receiving_a_gift_is_no_letter_but_a_quoted_letter_is():
+    gift = letters(
+        "Before leaving, he received a parting gift from the governor of Russia's Primorsky region.", D(2023, 9, 19)
+    )
+    assert gift == []
+    quoted = letters("Trump said on Tuesday that he had received a “beautiful letter” from Kim.", D(2019, 6, 12))
+    assert pairs(quoted) == [("Kim Jong Un", "Donald Trump")]
