@@ -193,3 +193,9 @@ def test_an_agency_alone_after_the_story_signs_it_off_but_a_source_line_above_do
     sourced = meta(f"Meduza\nNews  Features\nSource: KCNA\nKim sends Putin condolences\n\n{STORY}\n")
     assert sourced.wire_agency.value is None
     assert sourced.outlet.value == "Meduza"
+
+
+def test_a_logo_names_the_outlet_and_a_lone_menu_word_is_no_masthead():
+    m = meta(f"NBC News Logo\nSections\nTV\nFeatured\n\nKim hails alliance in message to Putin\n\n{STORY}\n")
+    assert m.outlet.value == "NBC News"
+    assert "logo" in m.outlet.evidence

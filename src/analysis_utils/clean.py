@@ -242,7 +242,10 @@ _PUBLICATION = re.compile(
 
 def _looks_like_masthead(core: str) -> bool:
     """A short publication name ("The Daily Example", "nknews.org") above a page's headline."""
-    return len(words(core)) <= 5 and not is_sentence(core) and bool(_PUBLICATION.search(core))
+    n = len(words(core))
+    if n == 1 and not re.search(r"\.\w{2,}$", core):
+        return False  # "News", "TV": a section of the menu, not a publication's name
+    return n <= 5 and not is_sentence(core) and bool(_PUBLICATION.search(core))
 
 
 def _looks_like_name(core: str) -> bool:

@@ -199,6 +199,9 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                     )
     headline_idx = cd.headline.index if cd.headline else 10**9
     for ln in cd.lines:
+        logo = re.fullmatch(r"(.+?)\s+logo", ln.text.strip(), re.I)
+        if ln.cls == "navigation" and ln.index < headline_idx and logo and (o := reference.outlet_named(logo.group(1))):
+            return Field(o.publisher, ln.start, ln.start + len(logo.group(1)), f"the site's logo '{ln.text}'")
         if ln.cls == "navigation" and ln.index < headline_idx and ln.reason.startswith("masthead"):
             o = reference.outlet_named(ln.text)
             name = o.publisher if o else _masthead_name(ln.text)
