@@ -199,3 +199,11 @@ def test_a_logo_names_the_outlet_and_a_lone_menu_word_is_no_masthead():
     m = meta(f"NBC News Logo\nSections\nTV\nFeatured\n\nKim hails alliance in message to Putin\n\n{STORY}\n")
     assert m.outlet.value == "NBC News"
     assert "logo" in m.outlet.evidence
+
+
+def test_a_place_and_day_in_capitals_alone_on_a_line_is_the_dateline():
+    cd = page(f"Kim and Putin trade messages\n\nSEOUL, AUGUST 15\n\n{STORY}\n")
+    assert extract(cd, TODAY).dateline.value == "SEOUL"
+    assert cd.body.startswith("North Korean leader")
+    story = meta(f"Kim and Putin trade messages\n\nSeoul, August 15\n\n{STORY}\n")
+    assert story.dateline.value is None  # mixed case alone on a line may be anything

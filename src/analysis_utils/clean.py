@@ -46,10 +46,10 @@ _DATELINE = re.compile(
     rf"""^(?P<place>(?:[A-Z][\w'’.-]*|[A-Z]{{2,}})(?:[ /-](?:[A-Z][\w'’.-]*|of|de|la|el))*?)
     (?:\s*\[(?P<region_b>[^\]]{{2,30}})\])?
     (?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})(?=\s*[(,:/–—-]))?
-    (?:,?\s*(?P<date>{MONTH_RE}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:,?\s*\d{{4}})?))?
+    (?:,?\s*(?P<date>(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTH_RE})(?:,?\s*\d{{4}})?))?
     \.?\s*
     (?:\((?P<agency>[^()]{{2,40}})\)|/(?P<agency_slash>[A-Za-z][\w-]{{1,20}})/|\[(?P<agency_b>[A-Za-z][^\]]{{1,30}})\])?
-    \s*(?P<sep>\.-|\.?\s*--|\s*[-–—:](?=\s|$)|\s*[–—](?=\S)|(?<=[/.)\]])\.?(?=\s))\s*
+    \s*(?P<sep>\.-|\.?\s*--|\s*[-–—:](?=\s|$)|\s*[–—](?=\S)|(?<=[/.)\]])\.?(?=\s)|$)\s*
     """,
     re.VERBOSE,
 )
@@ -298,6 +298,9 @@ def _dateline_ok(m: re.Match[str] | None) -> bool:
     if agency and not (reference.outlet_named(agency) or re.fullmatch(r"[A-Z][A-Za-z .&-]+", agency)):
         return False
     sep = m.group("sep").strip(" .")
+    if m.end() == len(m.string) and not m.group("sep"):
+        # a line of its own with nothing after the date: "SEOUL, AUGUST 15"
+        return bool(m.group("date")) and letters.isupper() and len(letters) >= 3
     if not sep and not (m.group("agency") or m.group("agency_slash") or m.group("agency_b")):
         return False
     if sep == ":":
