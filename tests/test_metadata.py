@@ -207,3 +207,10 @@ def test_a_place_and_day_in_capitals_alone_on_a_line_is_the_dateline():
     assert cd.body.startswith("North Korean leader")
     story = meta(f"Kim and Putin trade messages\n\nSeoul, August 15\n\n{STORY}\n")
     assert story.dateline.value is None  # mixed case alone on a line may be anything
+
+
+def test_a_short_name_opening_the_page_above_its_menu_is_the_outlet():
+    m = meta(f"Hermit & Bear\nSubscribe\nSign in\n\nIssue 41: Putin's letter in full\n\n{STORY}\n")
+    assert m.outlet.value == "Hermit & Bear"
+    menu = meta(f"Skip to content\nSubscribe\n\nPutin's letter in full\n\n{STORY}\n")
+    assert menu.outlet.value is None

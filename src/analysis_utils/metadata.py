@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import pubdate, reference
+from . import clean, pubdate, reference
 from .calendar_text import find_dates
 from .clean import _BYLINE, CleanDoc, _core, words
 
@@ -247,4 +247,19 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
             wire.end,
             "the agency's own wire copy (its credit in the dateline)",
         )
-    return Field()
+    return _site_name_first(cd)
+
+
+def _site_name_first(cd: CleanDoc) -> Field:
+    """A short name in capitals opening the page, above its menu ("Hermit & Bear" / Subscribe / Sign in)."""
+    content = [ln for ln in cd.lines if ln.cls != "blank"]
+    if len(content) < 2 or content[0].cls != "navigation" or content[1].cls not in ("navigation", "share"):
+        return Field()
+    first = content[0]
+    tokens = first.text.split()
+    capitalised = all(t[0].isupper() or t in ("&", "of", "the", "and") for t in tokens)
+    if not (2 <= len(tokens) <= 4 and capitalised) or re.search(r"[\d|:/>»]", first.text):
+        return Field()
+    if clean.breadcrumb_prefix(first.text) or clean.is_sentence(first.text):
+        return Field()
+    return Field(_masthead_name(first.text), first.start, first.end, f"the name opening the page '{first.text}'")
