@@ -310,3 +310,92 @@ def test_a_most_read_list_ends_the_story():
     cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{SECOND}\n\nMost Read World\n1. Photos from this week's summit\n")
     assert classes(cd)["1. Photos from this week's summit"] == "footer"
     assert cd.body.endswith("KCNA said.")
+
+
+def test_a_channel_or_app_promo_is_footer_but_a_sentence_about_joining_is_story():
+    channel = "Join ST's Telegram channel and get the latest breaking news delivered to you."
+    app = "CLICK HERE TO GET THE FOX NEWS APP"
+    story = "Joining the Telegram channel of a Russian war blogger, the soldiers posted photos from Kursk."
+    download = "Download the app, the ministry told citizens, to receive air raid alerts on their phones."
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{app}\n\n{story}\n\n{download}\n\n{SECOND}\n\n{channel}\n\nGet the app\n"
+    )
+    got = classes(cd)
+    assert got[channel] == got[app] == got["Get the app"] == "footer"
+    assert got[story] == got[download] == "body"
+    assert "Telegram channel and" not in cd.body and "FOX NEWS APP" not in cd.body
+
+
+def test_newsletter_platform_furniture_is_footer_but_a_sentence_about_more_is_story():
+    widget = (
+        "Hermit & Bear is a reader-supported publication. "
+        "To receive new posts and support my work, consider becoming a free or paid subscriber."
+    )
+    story = "Kim discovered more from the letter than his aides had expected, the newsletter said."
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{widget}\n\n{story}\n\n{SECOND}\n\n"
+        "Discover more from Hermit & Bear\n\nSubstack is the home for great culture\n"
+    )
+    got = classes(cd)
+    assert got[widget] == got["Discover more from Hermit & Bear"] == "footer"
+    assert got["Substack is the home for great culture"] == "footer"
+    assert got[story] == "body"
+    assert "reader-supported" not in cd.body and "Substack" not in cd.body
+
+
+def test_a_donation_appeal_is_footer_but_a_plea_in_the_story_is_story():
+    appeal = "Meduza needs your support. Russia has outlawed our newsroom, and we can only keep working with help from readers like you."
+    plea = "Ukraine needs your support now more than ever, Zelensky told lawmakers in Seoul on Tuesday."
+    quoted = "“Russia needs your support,” Kim wrote in the message, according to KCNA."
+    cd = page(f"Kim writes to Putin\n\n{STORY}\n\n{plea}\n\n{quoted}\n\n{SECOND}\n\n{appeal}\n\nWe need your help.\n")
+    got = classes(cd)
+    assert got[appeal] == got["We need your help."] == "footer"
+    assert got[plea] == got[quoted] == "body"
+    assert "outlawed our newsroom" not in cd.body
+
+
+def test_more_on_this_story_ends_the_story_but_a_sentence_starting_so_does_not():
+    later = "More on this story later, the Kremlin spokesman told reporters on Friday."
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{later}\n\n{SECOND}\n\nMore on this story\n\n"
+        "Russia's Shoigu meets Kim in Pyongyang\n2025.06.05 09:12\n"
+        'SEOUL, June 5 (Yonhap) -- Shoigu met Kim in Pyongyang on Wednesday. "We stand together," Shoigu said.\n'
+    )
+    got = classes(cd)
+    assert got["More on this story"] == "footer"
+    assert got["Russia's Shoigu meets Kim in Pyongyang"] == "footer"
+    assert got[later] == "body"
+    assert "Shoigu" not in cd.body and cd.body.endswith("KCNA said.")
+
+
+def test_a_search_engine_cache_banner_is_not_the_headline():
+    cd = page(
+        "This is Google's cache of https://www.example.com/en/article/1. It is a snapshot of the page as it "
+        "appeared on 15 Jun 2019 02:11:37 GMT. The current page could have changed in the meantime. Learn more.\n"
+        "Full version\tText-only version\tView source\n"
+        "Tip: To quickly find your search term on this page, press Ctrl+F or ⌘-F (Mac) and use the find bar.\n\n"
+        f"Kim sends Russia Day greetings to Putin\n\n{STORY}\n\n{SECOND}\n"
+    )
+    got = classes(cd)
+    assert cd.headline_text == "Kim sends Russia Day greetings to Putin"
+    assert got["Full version Text-only version View source"] == "navigation"  # tabs read as spaces
+    assert "Ctrl+F" not in cd.body and "cache" not in cd.body
+    story = "Full version of the letter was published by KCNA on Saturday, the ministry said."
+    assert classes(page(f"Kim writes to Putin\n\n{STORY}\n\n{story}\n"))[story] == "body"
+
+
+def test_a_bio_naming_the_outlet_is_author_but_an_analyst_or_a_story_about_a_reporter_is_story():
+    fox = "Greg Norton is a reporter for Fox News Digital covering international affairs."
+    nbc = "Colin Marsh is a London-based producer for NBC News."
+    analyst = "Mara Jennings is a senior fellow at the Washington Institute."
+    detained = "Evan Gershkovich is a reporter for The Wall Street Journal who was detained in Russia."
+    cd = page(
+        f"Kim writes to Putin\n\n{STORY}\n\n{analyst}\n\n{detained}\n\n{SECOND}\n\n"
+        f"{fox}\n\n{nbc}\n\nThe Associated Press contributed.\n"
+    )
+    got = classes(cd)
+    assert got[fox] == got[nbc] == got["The Associated Press contributed."] == "author"
+    assert got[analyst] == got[detained] == "body"
+    assert "Norton" not in cd.body and "contributed" not in cd.body
+    fuel = "Russia contributed fuel and food, KCNA said."
+    assert classes(page(f"Kim writes to Putin\n\n{STORY}\n\n{fuel}\n\n{SECOND}\n"))[fuel] == "body"
