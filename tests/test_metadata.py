@@ -214,3 +214,15 @@ def test_a_short_name_opening_the_page_above_its_menu_is_the_outlet():
     assert m.outlet.value == "Hermit & Bear"
     menu = meta(f"Skip to content\nSubscribe\n\nPutin's letter in full\n\n{STORY}\n")
     assert menu.outlet.value is None
+
+
+def test_a_hyphenated_site_name_after_the_title_and_a_linked_headline_in_capitals():
+    cd = page(
+        f"Kim sends Russia Day greetings to Putin - The Dong-A Ilbo\n\n{STORY}\n\n"
+        "KIM JONG UN TOURS RUSSIAN FIGHTER JET FACTORY AS WEST WATCHES\n\n"
+        "Kim met Putin on Sept. 13 at the Vostochny Cosmodrome, where the two leaders toured the launch site.\n"
+    )
+    m = extract(cd, TODAY)
+    assert m.headline.value == "Kim sends Russia Day greetings to Putin"
+    assert m.outlet.value == "Dong-A Ilbo"
+    assert "FIGHTER JET" not in cd.body and "Vostochny Cosmodrome" in cd.body

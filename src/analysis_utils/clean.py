@@ -526,6 +526,8 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
                 ln.cls, ln.reason = "navigation", "short line above the first paragraph"
         elif 0 <= last_prose < i and not is_sentence(core) and len(words(core)) < 6:
             ln.cls, ln.reason = "footer", SIGNATURE_REASON
+        elif core.isupper() and len(words(core)) >= 5 and not _is_prose(core) and 0 <= first_prose < i < last_prose:
+            ln.cls, ln.reason = "footer", "a linked headline in capitals between paragraphs"
         elif not _is_prose(core) and is_title_like(core) and 0 <= first_prose < i < last_prose:
             ln.cls, ln.reason = "subheading", "title-like line between paragraphs"
         elif len(words(core)) >= 8 and core in seen_paragraphs:
@@ -538,7 +540,8 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
     _split_site_name(cd)
 
 
-_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+(?P<site>[^|–—]{2,60})$|\s+-\s+(?P<site2>[^-]{2,60})$")
+_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+(?P<site>[^|–—]{2,60})$|\s+-\s+(?P<site2>(?:[^-]|(?<=\w)-(?=\w)){2,60})$")
+"""" | The Example Times" or " - The Dong-A Ilbo" (a hyphen inside the name) closing a page title."""
 
 
 def _split_site_name(cd: CleanDoc) -> None:
