@@ -172,3 +172,14 @@ def test_receiving_a_gift_is_no_letter_but_a_quoted_letter_is():
     assert gift == []
     quoted = letters("Trump said on Tuesday that he had received a “beautiful letter” from Kim.", D(2019, 6, 12))
     assert pairs(quoted) == [("Kim Jong Un", "Donald Trump")]
+
+
+def test_letters_for_different_occasions_in_one_week_stay_apart():
+    found = letters(
+        "Kim Jong Un has sent Vladimir Putin a message of condolence over the attack on a concert hall.\n\n"
+        "It was the second message Kim has sent Putin in less than a week, after a congratulatory note on Monday "
+        "on Putin's victory in the presidential election.",
+        D(2024, 3, 24),
+    )
+    kinds = sorted(lt.occasion_type for lt in found if lt.sender == "Kim Jong Un")
+    assert len(kinds) == 2 and "condolences" in kinds

@@ -603,7 +603,10 @@ def _merge(found: list[Letter]) -> list[Letter]:
             (
                 o
                 for o in out
-                if o.sender == lt.sender and o.recipient == lt.recipient and _overlap(o, lt, slack=_slack(o, lt))
+                if o.sender == lt.sender
+                and o.recipient == lt.recipient
+                and _overlap(o, lt, slack=_slack(o, lt))
+                and not _other_occasions(o, lt)
             ),
             None,
         )
@@ -635,6 +638,18 @@ def _merge(found: list[Letter]) -> list[Letter]:
     for lt in out:
         lt.letter_key = f"{lt.sender} → {lt.recipient} | {lt.date_earliest or '?'}"
     return out
+
+
+_GENERIC_OCCASIONS = ("", "other", "reply", "summit", "same day", "anniversary")
+
+
+def _other_occasions(a: Letter, b: Letter) -> bool:
+    """Condolences and a re-election note in the same week are two letters, whatever their dates."""
+    return (
+        a.occasion_type not in _GENERIC_OCCASIONS
+        and b.occasion_type not in _GENERIC_OCCASIONS
+        and a.occasion_type != b.occasion_type
+    )
 
 
 def _slack(a: Letter, b: Letter) -> int:
