@@ -176,10 +176,10 @@ def test_receiving_a_gift_is_no_letter_but_a_quoted_letter_is():
 
 def test_letters_for_different_occasions_in_one_week_stay_apart():
     found = letters(
-        "Kim Jong Un has sent Vladimir Putin a message of condolence over the attack on a concert hall.\n\n"
-        "It was the second message Kim has sent Putin in less than a week, after a congratulatory note on Monday "
-        "on Putin's victory in the presidential election.",
+        "The message came days after Kim congratulated Putin on his landslide re-election.\n\n"
+        "Kim Jong Un has sent Vladimir Putin a message of condolence over the attack on a concert hall, "
+        "state media reported on Sunday.",
         D(2024, 3, 24),
     )
     kinds = sorted(lt.occasion_type for lt in found if lt.sender == "Kim Jong Un")
-    assert len(kinds) == 2 and "condolences" in kinds
+    assert kinds == ["condolences", "re-election"]
