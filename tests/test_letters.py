@@ -183,3 +183,13 @@ def test_letters_for_different_occasions_in_one_week_stay_apart():
     )
     kinds = sorted(lt.occasion_type for lt in found if lt.sender == "Kim Jong Un")
     assert kinds == ["condolences", "re-election"]
+
+
+def test_his_message_opening_a_sentence_is_the_last_subjects_and_goes_to_the_other_leader():
+    found = letters(
+        "Kim has written to Putin on nearly every Russian holiday since the two leaders grew closer. "
+        "His Russia Day message of June 12, 2024, sent a week before Putin's visit to Pyongyang, hailed Russia.",
+        D(2025, 8, 15),
+    )
+    assert ("Kim Jong Un", "Vladimir Putin", "2024-06-12") in [(lt.sender, lt.recipient, lt.date) for lt in found]
+    assert all(lt.recipient != "North Korea" for lt in found)

@@ -32,6 +32,8 @@ _SEND = re.compile(
 )
 _INFINITIVES = r"(?:mark|celebrate|congratulate|express|wish|thank|commemorate|say|highlight|convey|discuss|strengthen|be|have|hail|praise|pledge|vow|greet|honou?r|show|stress|underline|reaffirm)"
 _NOUN_RE = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
+_POSSESSIVE_NOUN = re.compile(rf"\s*(?:His|Her)\s+(?:[\w’'-]+\s+){{0,4}}?{_NOUN}\b[^.;]*,\s*$")
+"""A sentence opening "His … message …," before the verb: the message's writer is the one "his" names."""
 _REPORTED = re.compile(
     r"\b(?:said|says|reported|reports|announced|according to|published|carried|released)\b",
     re.IGNORECASE,
@@ -267,7 +269,10 @@ def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
         and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[sender_m.end : v.start()])
     ):
         sender_m = subject
-    if sender_m is not None and sender_m.kind == "pronoun" and subject is not None and subject.kind == "person":
+    if _POSSESSIVE_NOUN.match(masked, s0, v.start()) and ctx.last_subject:
+        # "His Russia Day message of June 12, sent a week before …": his is the last sentence's subject
+        sender_m = Mention(s0, s0 + 3, masked[s0 : s0 + 3], "", "pronoun")
+    elif sender_m is not None and sender_m.kind == "pronoun" and subject is not None and subject.kind == "person":
         if subject.start < sender_m.start:  # "Trump told reporters that he had received …": he is Trump
             sender_m = subject
     sender = _name(sender_m, ctx)
@@ -297,6 +302,7 @@ def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
         ]
     elif others and others[0].kind == "person":
         recipients = [others[0].canonical]  # "Kim sent Putin a message"
+    recipients = [r for r in recipients if _OWN_COUNTRY.get(sender) != r]  # "… his visit to Pyongyang"
     if not recipients and (c := _counterpart(sender)):
         recipients = [c]
     return [
@@ -434,6 +440,10 @@ def _exchange_pair(ctx: _Ctx, ms, s0, c0, vpos, c1) -> list[str]:
 def _counterpart(sender: str | None) -> str | None:
     """In this corpus a leader's letter with no named recipient goes to the other leader."""
     return {"Kim Jong Un": "Vladimir Putin", "Vladimir Putin": "Kim Jong Un"}.get(sender or "")
+
+
+_OWN_COUNTRY = {"Kim Jong Un": "North Korea", "Vladimir Putin": "Russia"}
+"""A leader does not write to his own country: a place after "to" there belongs to something else."""
 
 
 def _is_leader_pair(sender: str, recipient: str) -> bool:
