@@ -226,3 +226,20 @@ def test_a_hyphenated_site_name_after_the_title_and_a_linked_headline_in_capital
     assert m.headline.value == "Kim sends Russia Day greetings to Putin"
     assert m.outlet.value == "Dong-A Ilbo"
     assert "FIGHTER JET" not in cd.body and "Vostochny Cosmodrome" in cd.body
+
+
+def test_a_label_before_the_headline_is_cut_off():
+    for label in ("ANALYSIS | ", "EXCLUSIVE: ", "UPDATE 2-"):
+        m = meta(f"{label}Kim congratulates Putin on his election win\n\n{STORY}\n")
+        assert m.headline.value == "Kim congratulates Putin on his election win", label
+        assert m.dateline.value is None
+
+
+def test_a_partner_site_carrying_agency_copy_is_the_outlet_and_the_agency_the_wire():
+    m = meta(
+        "The Columbian\nSubscribe   Sign In   e-Edition\n\nKim sends Putin birthday greetings\n\n"
+        f"SEOUL, South Korea (AP) — {STORY}\n\n"
+        "Copyright 2023 The Associated Press. All rights reserved.\n"
+    )
+    assert m.outlet.value == "The Columbian"
+    assert m.wire_agency.value == "AP"

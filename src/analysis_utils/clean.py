@@ -227,6 +227,11 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
     return what + (" with breadcrumbs" if crumbs else ""), leftover
 
 
+_KICKER = re.compile(
+    r"(?:EXCLUSIVE|ANALYSIS|OPINION|COMMENTARY|EXPLAINER|FACTBOX|INSIGHT|LIVE|WATCH|BREAKING|UPDATE(?:\s+\d+)?|"
+    r"Exclusive|Analysis|Opinion|Commentary|Explainer|Factbox|Insight|Live|Watch|Breaking)\s*(?:[|:]\s*|-(?=\S)|\s[-–—]\s)"
+)
+"""A label before a headline: "ANALYSIS | …", "EXCLUSIVE: …", Reuters' "UPDATE 2-…"."""
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]*\s?){2,4}")
 
@@ -289,6 +294,8 @@ def _dateline_ok(m: re.Match[str] | None) -> bool:
     if not m:
         return False
     place = m.group("place")
+    if _KICKER.match(m.group(0)):
+        return False  # "EXCLUSIVE: …" is a headline's label, not a place
     has_more = bool(m.group("date") or m.group("agency") or m.group("agency_slash") or m.group("agency_b"))
     region = (m.group("region") or "").split()
     if len(region) >= 2 and reference.outlet_named(region[-1]):
@@ -485,7 +492,11 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             ln.reason = "first title-like line of the page header"
             if crumbs:
                 ln.reason += f" (breadcrumb trail {core[:crumbs]!r} cut off)"
-            cd.headline, cd.headline_text = ln, rest if crumbs else core
+            title = rest if crumbs else core
+            if kicker := _KICKER.match(title):
+                title = title[kicker.end() :]
+                ln.reason += f" (label {kicker.group(0).strip()!r} cut off)"
+            cd.headline, cd.headline_text = ln, title
         elif cd.headline is None and len(words(core)) <= 2:
             ln.cls, ln.reason = "navigation", "section label above the headline"
         elif cd.headline is not None and _is_prose(core):

@@ -226,7 +226,9 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                 m.group("name"),
                 flags=re.I,
             )
-            if o := reference.outlet_named(name.strip()):
+            o = reference.outlet_named(name.strip())
+            if o and not (o.kind == "agency" and _site_name_first(cd).value):
+                # an agency's copyright under a partner's page credits the wire copy, not the page
                 return Field(o.publisher, ln.start, ln.end, f"copyright line '{ln.text}'")
     for ln in cd.lines:
         if ln.reason.startswith(_LINK_REASONS):
@@ -240,6 +242,8 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                         ln.start + m.end(),
                         f"the page's own furniture names it: '{ln.text}'",
                     )
+    if (named := _site_name_first(cd)).value:
+        return named  # "The Columbian" above its menu, carrying AP copy
     if wire.value and cd.dateline and (ag := _agency(cd.dateline.agency)):
         return Field(
             ag.publisher,
@@ -247,7 +251,7 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
             wire.end,
             "the agency's own wire copy (its credit in the dateline)",
         )
-    return _site_name_first(cd)
+    return Field()
 
 
 def _site_name_first(cd: CleanDoc) -> Field:
