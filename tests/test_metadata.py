@@ -243,3 +243,20 @@ def test_a_partner_site_carrying_agency_copy_is_the_outlet_and_the_agency_the_wi
     )
     assert m.outlet.value == "The Columbian"
     assert m.wire_agency.value == "AP"
+
+
+def test_counters_print_lines_and_bare_addresses_are_furniture_and_an_emoji_leaves_the_headline():
+    cd = page(
+        "Korea Desk\n14 802 subscribers\n\n‼️ Kim sends condolences to Putin over concert hall attack\n\n"
+        f"{STORY}\n\nStory continues\n\nPage 1 of 2\n\nkcnawatch.org/newstream\n\nDirect link: en.kremlin.ru/events\n"
+    )
+    assert extract(cd, TODAY).headline.value == "Kim sends condolences to Putin over concert hall attack"
+    for furniture in ("subscribers", "Story continues", "Page 1 of 2", "kcnawatch.org", "Direct link"):
+        assert furniture not in cd.body
+
+
+def test_a_date_with_a_time_after_a_dash_above_the_headline_is_the_stamp():
+    from analysis_utils.pubdate import infer
+
+    p = infer(page(f"June, 19/2024 - 09:12\n\nPutin arrives in Pyongyang\n\n{STORY}\n"), TODAY)
+    assert p.published == dt.date(2024, 6, 19)

@@ -77,6 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "June, 19/2024" (Viet Nam News)
+    ("mdy", re.compile(rf"\b(?P<mon>{MONTH_RE}),\s*(?P<d>{_DAY})/(?P<y>{_YEAR})\b", re.IGNORECASE)),
     ("my", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.IGNORECASE)),
 ]
 

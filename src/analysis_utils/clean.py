@@ -232,7 +232,7 @@ _KICKER = re.compile(
     r"Exclusive|Analysis|Opinion|Commentary|Explainer|Factbox|Insight|Live|Watch|Breaking)\s*(?:[|:]\s*|-(?=\S)|\s[-–—]\s)"
 )
 """A label before a headline: "ANALYSIS | …", "EXCLUSIVE: …", Reuters' "UPDATE 2-…"."""
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*$", re.IGNORECASE)
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]*\s?){2,4}")
 
 
@@ -492,7 +492,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             ln.reason = "first title-like line of the page header"
             if crumbs:
                 ln.reason += f" (breadcrumb trail {core[:crumbs]!r} cut off)"
-            title = rest if crumbs else core
+            title = re.sub(r"^[^\w\"“‘'(\[]+", "", rest if crumbs else core)  # "‼️ Kim sends …": no emoji
             if kicker := _KICKER.match(title):
                 title = title[kicker.end() :]
                 ln.reason += f" (label {kicker.group(0).strip()!r} cut off)"

@@ -563,7 +563,7 @@ _LABEL_RANK = {
 }
 
 
-_TIME_AFTER = re.compile(r"[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+_TIME_AFTER = re.compile(r"[,\s|–—-]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 _NOT_THE_STORYS = re.compile(
     r"\b(?:mirrored|archived|cached|captured|snapshot|retrieved|accessed|printed|printable)\b", re.I
 )
