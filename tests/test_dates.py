@@ -663,3 +663,9 @@ def test_the_previous_day_counts_from_a_day_not_from_a_month():
     )
     (e,) = [x for x in _extract(cd, pub) if "previous day" in x.expression]
     assert e.date_earliest == e.date_latest and e.date_earliest.month != 6
+
+
+def test_recent_days_and_this_past_weekend():
+    found = run("Kim wrote this past weekend, and in recent days more letters followed.", published=D(2024, 3, 25))
+    assert span(found, "this past weekend") == (D(2024, 3, 23), D(2024, 3, 24))
+    assert span(found, "in recent days") == (D(2024, 3, 18), D(2024, 3, 25))

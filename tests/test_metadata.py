@@ -260,3 +260,12 @@ def test_a_date_with_a_time_after_a_dash_above_the_headline_is_the_stamp():
 
     p = infer(page(f"June, 19/2024 - 09:12\n\nPutin arrives in Pyongyang\n\n{STORY}\n"), TODAY)
     assert p.published == dt.date(2024, 6, 19)
+
+
+def test_a_masthead_with_its_domain_names_the_outlet_and_leaves_the_headline_alone():
+    m = meta(
+        "TASS Russian News Agency                 tass.com\nPrinted from: https://tass.com/politics/1\n\n"
+        f"Kim Jong Un congratulates Putin on Russia Day, hails alliance\n\n{STORY}\n"
+    )
+    assert m.headline.value == "Kim Jong Un congratulates Putin on Russia Day, hails alliance"
+    assert m.outlet.value == "TASS"

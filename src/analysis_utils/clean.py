@@ -247,7 +247,9 @@ _PUBLICATION = re.compile(
 
 def _looks_like_masthead(core: str) -> bool:
     """A short publication name ("The Daily Example", "nknews.org") above a page's headline."""
-    n = len(words(core))
+    n = len(
+        words(re.sub(r"\b[\w-]+\.(?:com|org|net|ru|kr|kp|cn|jp|co\.uk|co\.kr)$", "x", core))
+    )  # a domain is one word
     if n == 1 and not re.search(r"\.\w{2,}$", core):
         return False  # "News", "TV": a section of the menu, not a publication's name
     return n <= 5 and not is_sentence(core) and bool(_PUBLICATION.search(core))
@@ -473,7 +475,10 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
         if (
             cd.headline is None
             and _looks_like_masthead(core)
-            and any(x.cls == "body" and x.index > ln.index and is_title_like(x.text) for x in header)
+            and (
+                any(x.cls == "body" and x.index > ln.index and is_title_like(x.text) for x in header)
+                or re.search(r"\s[\w-]+\.(?:com|org|net|ru|kr|kp|cn|jp)$", core)  # "TASS Russian News Agency  tass.com"
+            )
         ):
             ln.cls, ln.reason = "navigation", "masthead: a publication's name above the headline"
             continue

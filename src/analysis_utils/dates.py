@@ -174,13 +174,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<tod>night|morning|afternoon|evening))?"
     )),
     ("week", re.compile(
-        r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+last|earlier\s+in\s+the|later\s+in\s+the|this|last|next|the\s+past|the\s+coming|(?:over|during|at)\s+the(?=\s+weekend))\s+(?P<unit>week|weekend)\b)"
+        r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+last|earlier\s+in\s+the|later\s+in\s+the|this|last|next|the\s+past|the\s+coming|(?:over|during|at)\s+the(?=\s+weekend)|this\s+past(?=\s+weekend))\s+(?P<unit>week|weekend)\b)"
     )),
     ("deictic", re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b")),
     ("rel_unit", re.compile(
         r"(?i:\b(?P<which>earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+next|late\s+next|early\s+last|late\s+last|the\s+past|last|this|next)\s+(?P<unit>year|month)\b)"
     )),
-    ("recent", re.compile(r"(?i:\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>months|weeks)\b)")),
+    ("recent", re.compile(r"(?i:\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+(?P<unit>months|weeks|days)\b)")),
     ("coming_days", re.compile(r"(?i:\b(?:in|over|within)\s+the\s+(?:coming|next)\s+(?:few\s+)?days\b)")),
     ("season", re.compile(r"(?i:\b(?P<which>last|this|next|early\s+last|late\s+last)\s+(?P<season>spring|summer|fall|autumn|winter)\b)")),
     ("holiday", re.compile(r"\b(?:on\s+)?(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b")),
@@ -470,7 +470,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
         which, unit = re.sub(r"\s+", " ", g["which"].lower()).replace(" in the", " this"), g["unit"].lower()
         mon = _monday(ref)
         if unit == "weekend":
-            if which.endswith(" the"):  # "over the weekend": the one just past, or the next one in the future tense
+            if which.endswith((" the", "past")):  # "over the weekend": the one just past (next one in the future tense)
                 sat = mon + _day(5) if ref >= mon + _day(5) or future else mon - _day(2)
                 if future and ref >= mon + _day(5):
                     sat += _day(7)
@@ -548,6 +548,8 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
         tense = "next on or after" if future else "most recent on or before"
         return *iv, "day", f"'{g['holiday']}' ({mon}/{d}): {tense} publication {pub}"
     if k == "recent":
+        if g["unit"].lower() == "days":
+            return ref - _day(7), ref, "day", f"'recent days': the week before publication {pub}"
         if g["unit"].lower() == "weeks":
             return (
                 ref - _day(28),

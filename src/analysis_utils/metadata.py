@@ -203,7 +203,9 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
         if ln.cls == "navigation" and ln.index < headline_idx and logo and (o := reference.outlet_named(logo.group(1))):
             return Field(o.publisher, ln.start, ln.start + len(logo.group(1)), f"the site's logo '{ln.text}'")
         if ln.cls == "navigation" and ln.index < headline_idx and ln.reason.startswith("masthead"):
-            o = reference.outlet_named(ln.text)
+            o = reference.outlet_named(ln.text) or next(
+                (x for d in _DOMAIN.finditer(ln.text) if (x := reference.outlet_by_domain(d.group(0)))), None
+            )  # "TASS Russian News Agency  tass.com"
             name = o.publisher if o else _masthead_name(ln.text)
             return Field(name, ln.start, ln.end, f"masthead '{ln.text}' above the headline")
     if cd.site_name and cd.headline is not None:
