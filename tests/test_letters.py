@@ -193,3 +193,12 @@ def test_his_message_opening_a_sentence_is_the_last_subjects_and_goes_to_the_oth
     )
     assert ("Kim Jong Un", "Vladimir Putin", "2024-06-12") in [(lt.sender, lt.recipient, lt.date) for lt in found]
     assert all(lt.recipient != "North Korea" for lt in found)
+
+
+def test_a_name_closing_one_paragraph_and_a_role_opening_the_next_are_two_mentions():
+    found = letters(
+        "Greetings to Chairman of the State Affairs Commission of the DPRK Kim Jong-un\n\n"
+        "The President of Russia sent a message of congratulations to Kim Jong-un on the anniversary of liberation.",
+        D(2020, 8, 15),
+    )
+    assert pairs(found) == [("Vladimir Putin", "Kim Jong Un")]

@@ -246,7 +246,8 @@ def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
         if m.kind in ("institution", "media") and (sp := _SPOKES.match(text, m.end)):
             if not re.match(r"\s*,?\s+[A-Z][a-z]+\s+[A-Z]", text[sp.end() : sp.end() + 30]):
                 m = Mention(m.start, sp.end(), text[m.start : sp.end()], m.canonical, m.kind)
-        if out and m.kind == "person" and out[-1].kind == "person" and not text[out[-1].end : m.start].strip():
+        gap = text[out[-1].end : m.start] if out else ""
+        if out and m.kind == "person" and out[-1].kind == "person" and not gap.strip() and "\n" not in gap:
             prev = out.pop()
             m = Mention(prev.start, m.end, text[prev.start : m.end], m.canonical, "person")
         out.append(m)
