@@ -399,3 +399,17 @@ def test_a_bio_naming_the_outlet_is_author_but_an_analyst_or_a_story_about_a_rep
     assert "Norton" not in cd.body and "contributed" not in cd.body
     fuel = "Russia contributed fuel and food, KCNA said."
     assert classes(page(f"Kim writes to Putin\n\n{STORY}\n\n{fuel}\n\n{SECOND}\n"))[fuel] == "body"
+
+
+def test_a_caption_closed_by_an_agency_photo_credit_is_a_caption():
+    from helpers import page
+
+    story = "PYONGYANG — Russian President Vladimir Putin arrived in Pyongyang early on Wednesday for a state visit."
+    cd = page(
+        "Putin arrives in Pyongyang\n\n"
+        "Putin is welcomed by Kim Jong Un at Pyongyang's airport. — AFP/VNA Photo\n\n"
+        f"{story}\n\nThe visit was agreed upon in Vladivostok — a photo op for both men.\n"
+    )
+    assert "AFP/VNA Photo" not in cd.body
+    assert cd.dateline is not None and cd.dateline.place == "PYONGYANG"
+    assert "a photo op for both men" in cd.body
