@@ -296,18 +296,25 @@ DEV4_GOLD = json.loads((DEV4 / "gold.json").read_text(encoding="utf-8"))["docume
 
 DEV5 = FIXTURES / "dev5"
 DEV5_GOLD = json.loads((DEV5 / "gold.json").read_text(encoding="utf-8"))["documents"]
+DEV6 = FIXTURES / "dev6"
+DEV6_GOLD = json.loads((DEV6 / "gold.json").read_text(encoding="utf-8"))["documents"]
 
 
 @pytest.mark.parametrize(
-    "folder,golds",
-    [(DEV4, DEV4_GOLD), (DEV5, DEV5_GOLD)],
-    ids=["dev4", "dev5"],
+    "folder,golds,overall,each",
+    [(DEV4, DEV4_GOLD, 0.9, 0.8), (DEV5, DEV5_GOLD, 0.9, 0.8), (DEV6, DEV6_GOLD, 0.85, 0.0)],
+    ids=["dev4", "dev5", "dev6"],
 )
-def test_later_held_out_sets_score_90_percent_or_better_overall_and_80_on_every_measure(tmp_path, folder, golds):
-    """Sets written apart from the code. dev4: Interfax, RFA, BBC, Hankyoreh, CNN, Sputnik, The Diplomat, The
-    Washington Post, CNA, a KCNA mirror (cookie banners, slogans, mirror notices, a BOM). dev5: Straits Times, NBC,
-    Chosun Ilbo with a second story, Global Times, Meduza, ABC, a Hindu print page, a Substack letter, a Google cache
-    dump, a Fox News AMP page (non-breaking and zero-width spaces, ISO stamps, a letter quoted in full)."""
+def test_later_held_out_sets_keep_their_scores(tmp_path, folder, golds, overall, each):
+    """Sets written apart from the code (first contact: dev4 83.6%, dev5 79.8%, dev6 82.8%).
+
+    dev4: Interfax, RFA, BBC, Hankyoreh, CNN, Sputnik, The Diplomat, The Washington Post, CNA, a KCNA mirror
+    (cookie banners, slogans, mirror notices, a BOM). dev5: Straits Times, NBC, Chosun Ilbo with a second story,
+    Global Times, Meduza, ABC, a Hindu print page, a Substack letter, a Google cache dump, a Fox News AMP page
+    (non-breaking and zero-width spaces, ISO stamps, a letter quoted in full). dev6: TASS as a PDF with hyphenated
+    breaks, a kremlin.ru release, AP on a partner site, Reuters on Yahoo, RFE/RL, JoongAng with hard line breaks,
+    Viet Nam News, a Telegram repost, a Moscow Times live feed with a Q&A transcript.
+    """
     export(folder / "articles", tmp_path)
     rows, tables = rows_of(tmp_path), read_tables(tmp_path)
     results = [r for gold in golds for r in check(gold, rows[gold["file"]]) + check_extraction(gold, tables)]
@@ -316,21 +323,5 @@ def test_later_held_out_sets_score_90_percent_or_better_overall_and_80_on_every_
     tally: dict[str, list[bool]] = {}
     for measure, ok, _ in results:
         tally.setdefault(measure, []).append(ok)
-    low = {m: f"{sum(v)}/{len(v)}" for m, v in tally.items() if sum(v) / len(v) < 0.8}
-    assert score >= 0.9 and not low, f"{score:.1%} {low}\n" + "\n".join(misses)
-
-
-DEV6 = FIXTURES / "dev6"
-DEV6_GOLD = json.loads((DEV6 / "gold.json").read_text(encoding="utf-8"))["documents"]
-
-
-def test_sixth_held_out_set_scores_85_percent_or_better_overall(tmp_path):
-    """The newest set (82.8% on first contact): TASS as a PDF with hyphenated breaks, a kremlin.ru release, AP on a
-    partner site, Reuters on Yahoo, an RFE/RL analysis, JoongAng with hard line breaks, Viet Nam News, a Telegram
-    repost, a Moscow Times live feed with a Q&A transcript."""
-    export(DEV6 / "articles", tmp_path)
-    rows, tables = rows_of(tmp_path), read_tables(tmp_path)
-    results = [r for gold in DEV6_GOLD for r in check(gold, rows[gold["file"]]) + check_extraction(gold, tables)]
-    score = sum(ok for _, ok, _ in results) / len(results)
-    misses = [f"{m}: {d}" for m, ok, d in results if not ok]
-    assert score >= 0.85, f"{score:.1%}\n" + "\n".join(misses)
+    low = {m: f"{sum(v)}/{len(v)}" for m, v in tally.items() if sum(v) / len(v) < each}
+    assert score >= overall and not low, f"{score:.1%} {low}\n" + "\n".join(misses)
