@@ -269,3 +269,9 @@ def test_a_masthead_with_its_domain_names_the_outlet_and_leaves_the_headline_alo
     )
     assert m.headline.value == "Kim Jong Un congratulates Putin on Russia Day, hails alliance"
     assert m.outlet.value == "TASS"
+
+
+def test_only_pictographs_leave_the_front_of_a_headline():
+    assert meta(f"🚨‼️ Kim sends condolences to Putin\n\n{STORY}\n").headline.value == "Kim sends condolences to Putin"
+    kept = meta(f"“Invincible” ties: Kim writes to Putin\n\n{STORY}\n").headline.value
+    assert kept == "“Invincible” ties: Kim writes to Putin"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -225,6 +226,16 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
         return None
     what = f"{label.group('label').lower()} date" if label else "date"
     return what + (" with breadcrumbs" if crumbs else ""), leftover
+
+
+def _without_leading_symbols(title: str) -> str:
+    """A title without the emoji or pictographs a post opens with ("‼️ Kim sends …"); markup and quotes stay."""
+    i = 0
+    while i < len(title) and (
+        unicodedata.category(title[i]) in ("So", "Sk", "Mn", "Cf") or title[i] in "‼⁉•·►▶" or title[i].isspace()
+    ):
+        i += 1
+    return title[i:]
 
 
 _KICKER = re.compile(
@@ -497,7 +508,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             ln.reason = "first title-like line of the page header"
             if crumbs:
                 ln.reason += f" (breadcrumb trail {core[:crumbs]!r} cut off)"
-            title = re.sub(r"^[^\w\"“‘'(\[]+", "", rest if crumbs else core)  # "‼️ Kim sends …": no emoji
+            title = _without_leading_symbols(rest if crumbs else core)  # "‼️ Kim sends …": no emoji
             if kicker := _KICKER.match(title):
                 title = title[kicker.end() :]
                 ln.reason += f" (label {kicker.group(0).strip()!r} cut off)"
