@@ -273,5 +273,5 @@ def test_a_masthead_with_its_domain_names_the_outlet_and_leaves_the_headline_alo
 
 def test_only_pictographs_leave_the_front_of_a_headline():
     assert meta(f"🚨‼️ Kim sends condolences to Putin\n\n{STORY}\n").headline.value == "Kim sends condolences to Putin"
-    kept = meta(f"“Invincible” ties: Kim writes to Putin\n\n{STORY}\n").headline.value
-    assert kept == "“Invincible” ties: Kim writes to Putin"
+    kept = meta(f"[ANALYSIS] Kim's card to Putin reads like an invoice\n\n{STORY}\n").headline.value
+    assert kept == "[ANALYSIS] Kim's card to Putin reads like an invoice"
