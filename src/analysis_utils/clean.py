@@ -382,7 +382,7 @@ def _first_pass(ln: Line) -> None:
         ln.cls, ln.reason = "navigation", "a web address"
         return
     m = _BYLINE.match(core)
-    if m and _name_like(re.split(r"\s+[|·•]\s+", m.group("name"))[0]):
+    if m and (_name_like(m.group("name")) or _name_like(re.split(r"\s+[|·•]\s+", m.group("name"))[0])):
         ln.cls, ln.reason = "byline", "starts with 'By'"  # before the menu test: "By Greg Norton | Fox News"
         return
     if _menu(core):
@@ -395,10 +395,6 @@ def _first_pass(ln: Line) -> None:
             ln.cls, ln.reason = "byline", f"a name with the {reason}"
         else:
             ln.cls, ln.reason = "date", reason
-        return
-    m = _BYLINE.match(core)
-    if m and _name_like(m.group("name")):
-        ln.cls, ln.reason = "byline", "starts with 'By'"
         return
     rule = _furniture(core)
     if rule:
