@@ -238,9 +238,12 @@ def _without_leading_symbols(title: str) -> str:
     return title[i:]
 
 
+_KICKER_WORDS = ("EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENTARY", "EXPLAINER", "FACTBOX", "INSIGHT", "LIVE", "WATCH",
+                 "BREAKING")  # fmt: skip
 _KICKER = re.compile(
-    r"(?:EXCLUSIVE|ANALYSIS|OPINION|COMMENTARY|EXPLAINER|FACTBOX|INSIGHT|LIVE|WATCH|BREAKING|UPDATE(?:\s+\d+)?|"
-    r"Exclusive|Analysis|Opinion|Commentary|Explainer|Factbox|Insight|Live|Watch|Breaking)\s*(?:[|:]\s*|-(?=\S)|\s[-–—]\s)"
+    r"(?:UPDATE(?:\s+\d+)?|"
+    + "|".join(f"{w}|{w.capitalize()}" for w in _KICKER_WORDS)
+    + r")\s*(?:[|:]\s*|-(?=\S)|\s[-–—]\s)"
 )
 """A label before a headline: "ANALYSIS | …", "EXCLUSIVE: …", Reuters' "UPDATE 2-…"."""
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*$", re.IGNORECASE)
@@ -439,10 +442,10 @@ def _markers_above_the_story(content: list[Line]) -> None:
     It is a link in the page's navigation when story paragraphs follow it and none came before.
     """
     prose = [_is_prose(ln.text) and ln.cls == "body" for ln in content]
-    for i, ln in enumerate(content):
-        if any(prose[:i]):
-            return
-        if ln.cls == "footer" and ln.reason.endswith("(end of story)") and sum(prose[i + 1 :]) >= 2:
+    if sum(prose) < 2:
+        return
+    for ln in content[: prose.index(True)]:  # every paragraph is below these lines
+        if ln.cls == "footer" and ln.reason.endswith("(end of story)"):
             ln.cls, ln.reason = "navigation", "end-of-story marker above the story: a menu link"
 
 
