@@ -126,6 +126,11 @@ def weekday_number(word: str) -> int | None:
     return WEEKDAYS.get(word.lower().rstrip("."))
 
 
+def number_value(word: str) -> int | None:
+    """``77`` → 77, ``seven`` → 7; None for a vague count ("several") or an unknown word."""
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+
+
 def ordinal_value(word: str) -> int | None:
     """``75th`` → 75, ``seventy-fifth`` → 75, ``first`` → 1."""
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word.strip().lower())

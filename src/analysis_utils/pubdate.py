@@ -24,6 +24,7 @@ from .calendar_text import (
     add_years,
     find_dates,
     juche_gregorian_year,
+    number_value,
     ordinal_value,
 )
 from .clean import CleanDoc
@@ -129,9 +130,10 @@ def _event_mentions(
     out = []
     for m in pattern.finditer(text, start, end):
         events = by_alias.get(reference.alias_key(m.group(0)))
-        after = _FIRST_IN.match(text, m.end(), len(text) if end is None else end)
-        if events and after and re.search(r"\bfirst\b", m.group(0), re.I):
-            events = _first_in_years(m.group(0), events, after, by_alias)
+        if events and re.search(r"\bfirst\b", m.group(0), re.I):
+            after = _FIRST_IN.match(text, m.end(), len(text) if end is None else end)
+            if after:
+                events = _first_in_years(m.group(0), events, after, by_alias)
         if events:
             out.append((m.start() - start, m.end() - start, list(events)))
     return out
@@ -156,8 +158,7 @@ def _first_in_years(
     first (within a year); otherwise the mention names no known event.
     """
     later = by_alias.get(reference.alias_key(re.sub(r"\bfirst\s+", "", alias, count=1, flags=re.I)), ())
-    word = after.group("n").lower()
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    n = number_value(after.group("n"))
     if not n or not after.group("unit").lower().startswith("year"):
         return ()
     return tuple(
@@ -184,7 +185,7 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
         future = _is_future(sent)
         # "77 years ago" with a known event in the same sentence
         for m in _YEARS_AGO.finditer(sent):
-            n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n").lower())
+            n = number_value(m.group("n"))
             near = [evs for a, b, evs in events if len(evs) == 1]
             if n and near:
                 ev = near[0][0]
