@@ -111,6 +111,15 @@ def _occurrence(
     return max(ok) if ok else None
 
 
+def _day_occurrence(month: int, day: int, ref: dt.date, future: bool) -> tuple[dt.date, dt.date] | None:
+    """The occurrence of a day and month without a year nearest ``ref`` (see ``_occurrence``)."""
+    return _occurrence(lambda y: (x, x) if (x := _safe_date(y, month, day)) else None, ref, future)
+
+
+_LAST_THIS_NEXT = {"last": -1, "this": 0, "next": 1}
+"""Years (or months) from publication's for "last year", "this month", "next year"."""
+
+
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -393,10 +402,10 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
     if k in ("md", "dm"):
         mon, d = month_number(g["m1"]) or 0, _day_int(g["d1"])
         if g.get("rel"):
-            y = ref.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+            y = ref.year + _LAST_THIS_NEXT[g["rel"].lower()]
             x = _safe_date(y, mon, d)
             return (x, x, "day", f"day of {g['rel'].lower()} year ({y}) from publication {pub}") if x else None
-        iv = _occurrence(lambda y: (x, x) if (x := _safe_date(y, mon, d)) else None, ref, future)
+        iv = _day_occurrence(mon, d, ref, future)
         if iv is None:
             return None
         why = "next on or after" if future else "most recent on or before"
@@ -415,7 +424,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
         prep = (g.get("prep") or "").lower() if k == "month" else ""
         make = (lambda y: _month(y, mon)) if k == "month" else (lambda y: _month_part(g, y))
         if rel:
-            y = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
+            y = ref.year + _LAST_THIS_NEXT[rel]
             iv = make(y)
             why = f"month of {rel} year ({y})"
         elif prep == "last":
@@ -441,7 +450,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
         return *iv, ("month" if k == "month" else "day"), why
     if k == "this_month_part":
         which = g["which"].lower()
-        y, mon = _add_months(ref.year, ref.month, {"last": -1, "next": 1}.get(which, 0))
+        y, mon = _add_months(ref.year, ref.month, _LAST_THIS_NEXT.get(which, 0))
         lo0, hi0 = _month(y, mon)
         d0, d1 = _PART_OF_MONTH.get(_part_key(g["part"]), (1, 31))
         lo = hi0 - _day(6) if d0 < 0 else lo0.replace(day=d0)
@@ -506,7 +515,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
                     "year",
                     f"the twelve months before publication {pub}",
                 )
-            base = {"last": -1, "next": 1}.get(which.split()[-1], 0)
+            base = _LAST_THIS_NEXT.get(which.split()[-1], 0)
             lo, hi = _year(ref.year + base)
             if which.startswith("earlier"):
                 hi = max(lo, ref - _day(1))
@@ -525,7 +534,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
                 "month",
                 f"the month before publication {pub}",
             )
-        y, m = _add_months(ref.year, ref.month, {"last": -1, "next": 1}.get(which.split()[-1], 0))
+        y, m = _add_months(ref.year, ref.month, _LAST_THIS_NEXT.get(which.split()[-1], 0))
         lo, hi = _month(y, m)
         if which.startswith("earlier"):
             hi = max(lo, ref - _day(1))
@@ -542,7 +551,7 @@ def _relative(c: _Cand, ref: dt.date, future: bool) -> Interval | None:
         return _season(g, ref, pub)
     if k == "holiday":
         mon, d = _HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))]
-        iv = _occurrence(lambda y: (x, x) if (x := _safe_date(y, mon, d)) else None, ref, future)
+        iv = _day_occurrence(mon, d, ref, future)
         if iv is None:
             return None
         tense = "next on or after" if future else "most recent on or before"
