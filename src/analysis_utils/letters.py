@@ -243,8 +243,7 @@ def _clause_subject(ms: list[Mention], text: str, s0: int, s1: int) -> Mention |
 def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
     masked = ctx.masked
     kind = re.sub(r"^(?:has|had|have)\s+", "", v.group("verb").lower())
-    clause = masked[c0:c1]
-    has_noun = bool(_NOUN_RE.search(clause) or _NOUN_RE.search(ctx.text, c0, c1))  # a quoted "beautiful letter" too
+    has_noun = bool(_NOUN_RE.search(ctx.text, c0, c1))  # unmasked: a quoted "beautiful letter" counts too
     if (
         kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend", "receiv"))
         and not has_noun

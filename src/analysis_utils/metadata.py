@@ -199,10 +199,12 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                     )
     headline_idx = cd.headline.index if cd.headline else 10**9
     for ln in cd.lines:
+        if ln.cls != "navigation" or ln.index >= headline_idx:
+            continue
         logo = re.fullmatch(r"(.+?)\s+logo", ln.text.strip(), re.I)
-        if ln.cls == "navigation" and ln.index < headline_idx and logo and (o := reference.outlet_named(logo.group(1))):
+        if logo and (o := reference.outlet_named(logo.group(1))):
             return Field(o.publisher, ln.start, ln.start + len(logo.group(1)), f"the site's logo '{ln.text}'")
-        if ln.cls == "navigation" and ln.index < headline_idx and ln.reason.startswith("masthead"):
+        if ln.reason.startswith("masthead"):
             o = reference.outlet_named(ln.text) or next(
                 (x for d in _DOMAIN.finditer(ln.text) if (x := reference.outlet_by_domain(d.group(0)))), None
             )  # "TASS Russian News Agency  tass.com"
@@ -217,6 +219,7 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
             start + len(cd.site_name),
             f"site name after the headline '{cd.headline.text}'",
         )
+    site_first = _site_name_first(cd)
     for ln in cd.lines:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
             for dm in _DOMAIN.finditer(ln.text):
@@ -229,7 +232,7 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                 flags=re.I,
             )
             o = reference.outlet_named(name.strip())
-            if o and not (o.kind == "agency" and _site_name_first(cd).value):
+            if o and not (o.kind == "agency" and site_first.value):
                 # an agency's copyright under a partner's page credits the wire copy, not the page
                 return Field(o.publisher, ln.start, ln.end, f"copyright line '{ln.text}'")
     for ln in cd.lines:
@@ -244,8 +247,8 @@ def _outlet(cd: CleanDoc, wire: Field) -> Field:
                         ln.start + m.end(),
                         f"the page's own furniture names it: '{ln.text}'",
                     )
-    if (named := _site_name_first(cd)).value:
-        return named  # "The Columbian" above its menu, carrying AP copy
+    if site_first.value:
+        return site_first  # "The Columbian" above its menu, carrying AP copy
     if wire.value and cd.dateline and (ag := _agency(cd.dateline.agency)):
         return Field(
             ag.publisher,
