@@ -10,12 +10,19 @@ on a new local cluster of ``jobs`` worker processes (its start and close are in 
 its ``worker_mb`` is the largest worker's peak, asked of each worker before the cluster closes.
 ``peak_mb`` is the larger of the client's (``client_mb``) and the workers' peaks. Results go to
 ``results.csv`` and a plot of time against size (``scaling.png``), one line per engine and jobs.
+
+The local engine runs as the command line does, with the article cache on: each timed run
+starts from an empty cache (so it pays for storing every analysis). At the ``--incremental``
+sizes (10,000 in the plan) the same corpus is then exported again from the warm cache, and
+once more with 1% new articles added, as an analyst adding a month of coverage would
+(``incremental.csv``).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import re
 import shutil
@@ -27,12 +34,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def synthetic_corpus(folder: Path, n: int, seed: int = 0) -> None:
-    """Write ``n`` varied articles made from the seeds into ``folder``."""
+def synthetic_corpus(folder: Path, n: int, seed: int = 0, first: int = 0) -> list[Path]:
+    """Write ``n`` varied articles made from the seeds into ``folder``, numbered from ``first``; their paths."""
     rng = random.Random(seed)
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
+    written = []
+    for i in range(first, first + n):
         text = seeds[i % len(seeds)]
         shift = rng.randint(-3, 3)
         text = re.sub(r"\b(20[12]\d)\b", lambda m, shift=shift: str(int(m.group(1)) + shift), text)
@@ -45,12 +53,18 @@ def synthetic_corpus(folder: Path, n: int, seed: int = 0) -> None:
         rng.shuffle(middle)
         text = "\n\n".join([head, *paras[:2], *middle, *paras[-2:]]) + f"\n\nReference {i}-{rng.random():.6f}.\n"
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+        written.append(folder / f"{i:06d}.txt")
+    return written
 
 
-def run_export(corpus: Path, out: Path, jobs: int, engine: str = "local") -> tuple[float, float, float]:
+def run_export(
+    corpus: Path, out: Path, jobs: int, engine: str = "local", cache: Path | None = None
+) -> tuple[float, float, float]:
     """Seconds, the client's and the workers' peak memory (MB) of one export in a fresh process.
 
     The workers are the process pool's (local engine, ``RUSAGE_CHILDREN``) or the Dask workers.
+    The local engine uses the article cache as the command line does, in ``cache`` (a fresh
+    folder for a cold run); without one, it is turned off.
     """
     module, function = ("export", "export") if engine == "local" else ("dask_engine", "export_dask")
     code = (
@@ -64,10 +78,14 @@ def run_export(corpus: Path, out: Path, jobs: int, engine: str = "local") -> tup
         "    print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
         "max(children, summary.get('worker_peak_mb', 0.0)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(cache)} if cache else {**os.environ, "ANALYSIS_CACHE": "0"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     seconds, own, workers = (float(x) for x in done.stdout.split())
     return seconds, own, workers
 
+
+INCREMENTAL = (10000,)
+"""Sizes at which the plan also times a warm re-export and one with 1% more articles (``incremental.csv``)."""
 
 PLAN = [
     # (engine, jobs, sizes): one core (to 10k: 100k would take half an hour), two cores, Dask on two workers
@@ -84,6 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", nargs="+", choices=["local", "dask"], default=["local"], help="with --sizes")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--append", action="store_true", help="keep the other rows of OUT/results.csv")
+    parser.add_argument(
+        "--incremental",
+        type=int,
+        nargs="*",
+        help="sizes at which to time a warm re-export and one with 1%% more articles (default: 10000 in the plan)",
+    )
     args = parser.parse_args(argv)
     if args.sizes:
         plan = [(engine, jobs, tuple(args.sizes)) for engine in args.engines for jobs in args.jobs]
@@ -91,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         plan = PLAN
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, again = [], []
+    incremental = set(args.incremental if args.incremental is not None else ([] if args.sizes else INCREMENTAL))
     with tempfile.TemporaryDirectory() as tmp:
         for n in sorted({n for _, _, sizes in plan for n in sizes}):
             corpus = Path(tmp) / f"corpus_{n}"
@@ -100,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
                 if n not in sizes:
                     continue
                 target = Path(tmp) / f"out_{n}_{engine}_{jobs}"
-                seconds, own, workers = run_export(corpus, target, jobs, engine)
+                cache = Path(tmp) / f"cache_{n}_{jobs}" if engine == "local" else None  # a cold article cache
+                seconds, own, workers = run_export(corpus, target, jobs, engine, cache)
                 shutil.rmtree(target)  # 100k articles write gigabytes of tables
                 row = {"engine": engine, "articles": n, "jobs": jobs, "seconds": round(seconds, 2),
                        "articles_per_second": round(n / seconds, 1), "ms_per_article": round(1000 * seconds / n, 2),
@@ -108,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
                        "worker_mb": round(workers, 1)}  # fmt: skip
                 rows.append(row)
                 print(row, flush=True)
+                if cache is not None and n in incremental:
+                    again.append(rerun(corpus, target, jobs, cache, seconds))
+                    print(again[-1], flush=True)
+                if cache is not None:
+                    shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(corpus)
     if args.append and (out / "results.csv").exists():
         with (out / "results.csv").open(newline="") as fh:
@@ -120,7 +151,27 @@ def main(argv: list[str] | None = None) -> int:
         w.writeheader()
         w.writerows(rows)
     plot(rows, out / "scaling.png")
+    if again:
+        with (out / "incremental.csv").open("w", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(again[0]))
+            w.writeheader()
+            w.writerows(again)
     return 0
+
+
+def rerun(corpus: Path, target: Path, jobs: int, cache: Path, cold: float) -> dict:
+    """After a cold export into ``cache``: the same corpus again (warm), then with 1% more articles (incremental)."""
+    n = len(list(corpus.glob("*.txt")))
+    warm, _, _ = run_export(corpus, target, jobs, "local", cache)
+    shutil.rmtree(target)
+    added = synthetic_corpus(corpus, max(1, n // 100), seed=n + 1, first=n)
+    grown, _, _ = run_export(corpus, target, jobs, "local", cache)
+    shutil.rmtree(target)
+    for path in added:
+        path.unlink()
+    return {"articles": n, "jobs": jobs, "cold_seconds": round(cold, 2), "warm_seconds": round(warm, 2),
+            "warm_articles_per_second": round(n / warm, 1), "added": len(added),
+            "with_added_seconds": round(grown, 2)}  # fmt: skip
 
 
 def _typed(row: dict[str, str]) -> dict:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import logging
 import os
@@ -20,10 +19,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import corpus, paths
+from . import corpus
 
-CACHE_ENV = "ANALYSIS_CACHE"
-CACHE_DIR_ENV = "ANALYSIS_CACHE_DIR"
+# The settings and the code fingerprint are the article cache's (no pandas there); named here too for callers.
+from .article_cache import (  # noqa: F401
+    CACHE_DIR_ENV,
+    CACHE_ENV,
+    cache_dir,
+    code_fingerprint,
+    enabled,
+    package_fingerprint,
+)
+
 KEEP = 8
 """Entries kept in the cache folder; older ones are deleted."""
 LOCK_TIMEOUT = 900.0
@@ -34,37 +41,6 @@ SUFFIX = ".pkl"
 
 Tables = dict[str, pd.DataFrame]
 log = logging.getLogger(__name__)
-
-
-def enabled() -> bool:
-    """False when ``$ANALYSIS_CACHE`` is 0 (or off, false, no)."""
-    return paths.env_flag(CACHE_ENV) is not False
-
-
-def cache_dir() -> Path:
-    """``$ANALYSIS_CACHE_DIR`` (a relative path is taken from the project root), else ``<project root>/.cache/tables``."""
-    chosen = os.environ.get(CACHE_DIR_ENV, "").strip()
-    if not chosen:
-        return paths.project_root() / ".cache" / "tables"
-    path = Path(chosen).expanduser()
-    return path if path.is_absolute() else paths.project_root() / path
-
-
-def code_fingerprint(package: Path) -> str:
-    """sha256 over the names and contents of every ``*.py`` and ``data/*`` file under ``package``."""
-    digest = hashlib.sha256()
-    files = [p for p in package.rglob("*.py") if "__pycache__" not in p.parts]
-    files += [p for p in (package / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    for path in sorted(set(files)):
-        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-@functools.cache
-def package_fingerprint() -> str:
-    """``code_fingerprint`` of the imported analysis_utils package, computed once per process."""
-    return code_fingerprint(Path(__file__).resolve().parent)
 
 
 def corpus_key(folder: str | os.PathLike[str], today: dt.date | None = None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .corpus import CorpusError
@@ -15,7 +16,13 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("export", help="analyse a folder of *.txt articles and write CSV tables")
     ex.add_argument("--corpus", default="seeds", help="folder of *.txt articles (default: seeds)")
     ex.add_argument("--out", required=True, help="folder for the CSV files (Parquet folders with --engine dask)")
-    ex.add_argument("--jobs", type=int, default=1, help="processes to use (default 1; Dask workers with --engine dask)")
+    ex.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="processes to use (default 0: every core when 200 files or more are to be analysed, else 1; "
+        "Dask workers with --engine dask, where 0 means one per core)",
+    )
     ex.add_argument(
         "--engine",
         choices=["local", "dask"],
@@ -27,6 +34,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="ADDRESS",
         help="with --engine dask: a running Dask scheduler (tcp://host:8786; default DASK_SCHEDULER_ADDRESS, "
         "else a local cluster of --jobs processes)",
+    )
+    ex.add_argument(
+        "--cache",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="read articles analysed before (same file, code and day) back from the article cache, and store "
+        "the new ones (default: on, unless ANALYSIS_CACHE=0); the tables are the same either way",
     )
     ex.add_argument(
         "--progress",
@@ -41,18 +55,22 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.scheduler and args.engine != "dask":
             parser.error("--scheduler needs --engine dask")
+        if args.cache and args.engine == "dask":
+            parser.error("--cache is for the local engine (Dask workers analyse every file)")
         try:
             progress = sys.stderr.isatty() if args.progress is None else args.progress
             if args.engine == "dask":
                 summary = export_dask(
                     corpus_dir(args.corpus),
                     args.out,
-                    jobs=max(1, args.jobs),
+                    jobs=args.jobs if args.jobs > 0 else (os.cpu_count() or 1),
                     progress=progress,
                     scheduler=args.scheduler,
                 )
             else:
-                summary = export(corpus_dir(args.corpus), args.out, jobs=max(1, args.jobs), progress=progress)
+                summary = export(
+                    corpus_dir(args.corpus), args.out, jobs=max(0, args.jobs), progress=progress, cache=args.cache
+                )
         except (CorpusError, DaskEngineError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
@@ -60,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: cannot write to {args.out}: {err.strerror or err}", file=sys.stderr)
             return 2
         statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["statuses"].items()))
-        print(f"{summary['documents']} documents ({statuses}) → {args.out}", file=sys.stderr)
+        reused = f"; {summary['from_cache']} read from the article cache" if summary.get("from_cache") else ""
+        print(f"{summary['documents']} documents ({statuses}{reused}) → {args.out}", file=sys.stderr)
         warnings = summary["warnings"]
         n_warnings = summary["n_warnings"]
         documents = "documents/*.parquet" if args.engine == "dask" else "documents.csv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -10,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, corpus, metadata, paths
+from . import article_cache, clean, corpus, metadata, paths
+from .article_cache import ArticleCache
 from .dates import DateExpr, extract_dates
 from .events import Event, extract_events
 from .letters import Letter, extract_letters
@@ -29,6 +31,7 @@ class Analysed:
     letters: list[Letter] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     duplicate_of: str = ""
+    from_cache: bool = False  # read back from the article cache, not analysed in this run
 
     @property
     def warnings(self) -> list[str]:
@@ -66,32 +69,92 @@ def analyse_document(doc: corpus.Document, today: dt.date | None = None) -> Anal
         return Analysed(doc, None, metadata.Metadata())
 
 
+AUTO_JOBS_FROM = 200
+"""With ``jobs=0`` (auto), this many files to analyse or more use every core; fewer are not worth a process pool."""
+
+
+def auto_jobs(n_files: int) -> int:
+    """The processes ``jobs=0`` means for ``n_files`` files to analyse: every usable core from ``AUTO_JOBS_FROM`` on."""
+    if n_files < AUTO_JOBS_FROM:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, n_files // 50))
+
+
 def iter_corpus(
-    folder: str | os.PathLike[str], today: dt.date | None = None, jobs: int = 1, progress: bool = False
+    folder: str | os.PathLike[str],
+    today: dt.date | None = None,
+    jobs: int = 1,
+    progress: bool = False,
+    cache: bool = False,
 ) -> Iterator[Analysed]:
-    """Analyse every ``*.txt`` of ``folder`` in name order, one at a time (``jobs`` processes; a progress bar)."""
+    """Analyse every ``*.txt`` of ``folder`` in name order, one at a time.
+
+    ``jobs`` processes (0: ``auto_jobs``), a progress bar, and with ``cache`` the article
+    cache (``article_cache``): files analysed before, unchanged, under the same code and
+    day, are read back instead of analysed again, and the new analyses are stored.
+    """
     files = corpus.corpus_files(folder)
     seen = DuplicateFinder()
-    if jobs > 1:
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(ArticleCache.open(today)) if cache else None
+        if store is not None and not store.usable:
+            store = None
+        keys = [store.key(p) for p in files] if store else [None] * len(files)
+        stored = store.present(keys) if store else set()
+        todo = [p for p, k in zip(files, keys, strict=True) if k not in stored]
+        n_jobs = auto_jobs(len(todo)) if jobs <= 0 else jobs
+        fresh = _analyse_all(todo, today, n_jobs, packed=store is not None, stack=stack)
+
+        def analysed() -> Iterator[Analysed]:
+            for path, key in zip(files, keys, strict=True):
+                a = store.get(key, path) if store and key in stored else None
+                if a is None and key in stored:  # an entry that could not be read back: analyse the file here
+                    a = analyse_path(path, today)
+                elif a is None:
+                    a, blob = next(fresh)
+                    if store and key and blob is not None and a.doc.status != "error":
+                        store.put(key, blob)  # before the duplicate check marks the article: that is the corpus's
+                seen.check(a)
+                yield a
+
+        yield from _progress(analysed(), len(files), progress)
+
+
+def _analyse_all(
+    files: list[Path], today: dt.date | None, jobs: int, packed: bool, stack: contextlib.ExitStack
+) -> Iterator[tuple[Analysed, bytes | None]]:
+    """Each file's analysis, in order, with its packed form when ``packed`` (the workers pack what they analyse)."""
+    if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(
-                partial(analyse_path, today=today), files, chunksize=max(1, min(64, len(files) // (4 * jobs)))
-            )
-            for a in _progress(results, len(files), progress):
-                seen.check(a)
-                yield a
+        pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
+        work = partial(_analyse_packed if packed else analyse_path, today=today)
+        results = pool.map(work, files, chunksize=max(1, min(64, len(files) // (4 * jobs))))
+        for path, r in zip(files, results, strict=True):
+            if packed:
+                a = article_cache.unpack(r, path)
+                yield (a, r) if a is not None else (analyse_path(path, today), None)
+            else:
+                yield r, None
         return
-    for a in _progress((analyse_path(p, today) for p in files), len(files), progress):
-        seen.check(a)
-        yield a
+    for path in files:
+        a = analyse_path(path, today)
+        yield a, article_cache.pack(a) if packed else None
 
 
 def analyse_path(path: Path, today: dt.date | None = None) -> Analysed:
     """Read and analyse one file (the unit of work of a process pool)."""
     return analyse_document(corpus.read_document(path), today)
+
+
+def _analyse_packed(path: Path, today: dt.date | None = None) -> bytes:
+    """``analyse_path``, packed for the article cache (a pool's workers pack, so the main process need not)."""
+    return article_cache.pack(analyse_path(path, today))
 
 
 def _progress(items: Iterator[Analysed], total: int, show: bool) -> Iterator[Analysed]:
@@ -114,12 +177,19 @@ def show_progress(n_files: int) -> bool:
 
 
 def analyse_corpus(
-    folder: str | os.PathLike[str], today: dt.date | None = None, progress: bool | None = None
+    folder: str | os.PathLike[str],
+    today: dt.date | None = None,
+    progress: bool | None = None,
+    jobs: int = 1,
+    cache: bool = False,
 ) -> list[Analysed]:
-    """Every file of ``folder`` analysed, in name order; ``progress=None`` shows a bar on long runs (``show_progress``)."""
+    """Every file of ``folder`` analysed, in name order; ``progress=None`` shows a bar on long runs (``show_progress``).
+
+    ``jobs`` and ``cache`` as for ``iter_corpus``.
+    """
     if progress is None:
         progress = show_progress(len(corpus.corpus_files(folder)))
-    return list(iter_corpus(folder, today, progress=progress))
+    return list(iter_corpus(folder, today, jobs=jobs, progress=progress, cache=cache))
 
 
 @dataclass(frozen=True)

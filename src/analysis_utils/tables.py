@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pandas is loaded by the table builders only: the export writes CSV rows without it
     import pandas as pd
 
+from . import article_cache
 from .events import assign_letter_keys, link
 from .pipeline import Analysed, analyse_corpus
 
@@ -228,7 +229,7 @@ def event_rows(a: Analysed) -> list[dict[str, Any]]:
 def _analysed(corpus: str | os.PathLike[str] | list[Analysed]) -> list[Analysed]:
     if isinstance(corpus, list):
         return corpus
-    analysed = analyse_corpus(corpus)
+    analysed = analyse_corpus(corpus, jobs=0, cache=article_cache.enabled())
     link_corpus(analysed)
     return analysed
 

@@ -1,0 +1,261 @@
+"""Each article's analysis cached on disk, keyed by its file's name and contents, the package code and today's date.
+
+A corpus that gains a year of coverage is re-analysed only for the new files: the rest
+come back from ``<cache folder>/articles.sqlite`` (one row per article, the analysis
+pickled and compressed, about 4 KB). The folder is the tables cache's (``$ANALYSIS_CACHE_DIR``,
+default ``<project root>/.cache/tables``) and ``ANALYSIS_CACHE=0`` turns both off.
+
+The cache never costs an article: a database that cannot be opened or written, or an
+entry that cannot be read back, only means the article is analysed again. Rows of the
+two most recently used generations (code, Python and day) are kept; older ones are
+deleted when the cache is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import paths
+
+if TYPE_CHECKING:
+    from .pipeline import Analysed
+
+CACHE_ENV = "ANALYSIS_CACHE"
+CACHE_DIR_ENV = "ANALYSIS_CACHE_DIR"
+FILE_NAME = "articles.sqlite"
+FORMAT = 1
+"""Bumped when what is stored for an article changes shape."""
+GENERATIONS_KEPT = 2
+COMMIT_EVERY = 500
+"""Rows written per transaction (a commit per article would cost more than the analysis it saves)."""
+LEVEL = 1
+"""zlib level: level 1 already shrinks an entry fourfold, and costs a tenth of a millisecond."""
+
+log = logging.getLogger(__name__)
+
+
+def enabled() -> bool:
+    """False when ``$ANALYSIS_CACHE`` is 0 (or off, false, no)."""
+    return paths.env_flag(CACHE_ENV) is not False
+
+
+def cache_dir() -> Path:
+    """``$ANALYSIS_CACHE_DIR`` (a relative path is taken from the project root), else ``<project root>/.cache/tables``."""
+    chosen = os.environ.get(CACHE_DIR_ENV, "").strip()
+    if not chosen:
+        return paths.project_root() / ".cache" / "tables"
+    path = Path(chosen).expanduser()
+    return path if path.is_absolute() else paths.project_root() / path
+
+
+def code_fingerprint(package: Path) -> str:
+    """sha256 over the names and contents of every ``*.py`` and ``data/*`` file under ``package``."""
+    digest = hashlib.sha256()
+    files = [p for p in package.rglob("*.py") if "__pycache__" not in p.parts]
+    files += [p for p in (package / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(set(files)):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@functools.cache
+def package_fingerprint() -> str:
+    """``code_fingerprint`` of the imported analysis_utils package, computed once per process."""
+    return code_fingerprint(Path(__file__).resolve().parent)
+
+
+def generation(today: dt.date | None = None) -> str:
+    """What every entry's key shares: the storage format, Python, the package's code and data, the day."""
+    parts = (
+        f"format {FORMAT}",
+        f"python {sys.version_info.major}.{sys.version_info.minor}",
+        f"code {package_fingerprint()}",
+        f"today {(today or dt.date.today()).isoformat()}",
+    )
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def pack(a: Analysed) -> bytes:
+    """An analysis as stored: pickled, then compressed."""
+    return zlib.compress(pickle.dumps(a, protocol=5), LEVEL)
+
+
+def unpack(blob: bytes, path: Path) -> Analysed | None:
+    """The analysis in ``blob`` with its document pointing at ``path``; None when it cannot be read back."""
+    from .pipeline import Analysed
+
+    try:
+        a = pickle.loads(zlib.decompress(blob))
+    except Exception as err:  # a damaged entry is analysed again, never an error
+        log.info("ignoring unreadable cached analysis of %s: %s: %s", path.name, type(err).__name__, err)
+        return None
+    if not isinstance(a, Analysed) or a.doc.file != path.name:
+        log.info("ignoring cached analysis of %s: not this file's", path.name)
+        return None
+    a.doc.path = path  # the same file may have moved with its folder
+    return a
+
+
+class ArticleCache:
+    """The article store of one run: look up, read and write analyses by key (see ``key``).
+
+    Opened with ``ArticleCache.open()``; use it as a context manager so that the last rows
+    are committed. Every database error turns the cache off for the rest of the run.
+    """
+
+    def __init__(self, db: sqlite3.Connection | None, gen: str, location: Path) -> None:
+        self.db = db
+        self.gen = gen
+        self.location = location
+        self.pending = 0
+        self.hits = 0
+        self.stored = 0
+
+    @classmethod
+    def open(cls, today: dt.date | None = None, folder: Path | None = None) -> ArticleCache:
+        """The cache in ``folder`` (default ``cache_dir()``); a damaged database file is set aside and started anew."""
+        gen = generation(today)
+        location = (folder or cache_dir()) / FILE_NAME
+        db = None
+        for attempt in (1, 2):
+            try:
+                db = _connect(location, gen)
+                break
+            except sqlite3.DatabaseError as err:
+                if attempt == 1 and location.exists() and not isinstance(err, sqlite3.OperationalError):
+                    log.info("article cache %s is damaged (%s); starting a new one", location, err)
+                    with contextlib.suppress(OSError):
+                        location.replace(location.with_suffix(".damaged"))
+                    continue
+                log.info("article cache %s cannot be used: %s", location, err)
+                break
+            except OSError as err:
+                log.info("article cache %s cannot be used: %s", location, err)
+                break
+        return cls(db, gen, location)
+
+    @property
+    def usable(self) -> bool:
+        return self.db is not None
+
+    def key(self, path: Path) -> str | None:
+        """The key of a file: its name and bytes in this generation; None when it cannot be read."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        digest = hashlib.sha256(f"{self.gen}\0{path.name}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def present(self, keys: Iterable[str | None]) -> set[str]:
+        """Which of ``keys`` have an entry."""
+        wanted = [k for k in keys if k]
+        found: set[str] = set()
+        if self.db is None:
+            return found
+        try:
+            for i in range(0, len(wanted), 900):  # SQLite's bound on parameters per statement
+                chunk = wanted[i : i + 900]
+                rows = self.db.execute(
+                    f"SELECT key FROM articles WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+                found.update(r[0] for r in rows)
+        except sqlite3.Error as err:
+            self._fail(err)
+            return set()
+        return found
+
+    def get(self, key: str, path: Path) -> Analysed | None:
+        """The stored analysis of ``path`` under ``key``, or None."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT blob FROM articles WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as err:
+            self._fail(err)
+            return None
+        a = unpack(row[0], path) if row else None
+        if a is None:
+            return None
+        self.hits += 1
+        a.from_cache = True
+        return a
+
+    def put(self, key: str, blob: bytes) -> None:
+        """Store a packed analysis (``pack``) under ``key``; committed every ``COMMIT_EVERY`` rows and on close."""
+        if self.db is None:
+            return
+        try:
+            self.db.execute(
+                "INSERT OR REPLACE INTO articles (key, generation, blob) VALUES (?, ?, ?)", (key, self.gen, blob)
+            )
+            self.pending += 1
+            self.stored += 1
+            if self.pending >= COMMIT_EVERY:
+                self.db.commit()
+                self.pending = 0
+        except sqlite3.Error as err:
+            self._fail(err)
+
+    def close(self) -> None:
+        if self.db is None:
+            return
+        try:
+            self.db.commit()
+            self.db.close()
+        except sqlite3.Error as err:
+            log.info("article cache %s: last rows not stored: %s", self.location, err)
+        self.db = None
+
+    def _fail(self, err: sqlite3.Error) -> None:
+        log.info("article cache %s turned off for this run: %s", self.location, err)
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()  # type: ignore[union-attr]
+        self.db = None
+
+    def __enter__(self) -> ArticleCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(location: Path, gen: str) -> sqlite3.Connection:
+    """Open (creating it if need be) the database, note this generation as used and drop the stale ones."""
+    location.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(location, timeout=30.0)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")  # readers (notebooks) do not wait for a writer
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, generation TEXT NOT NULL, blob BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS generations (generation TEXT PRIMARY KEY, used REAL NOT NULL)")
+        db.execute("INSERT OR REPLACE INTO generations VALUES (?, ?)", (gen, time.time()))
+        stale = [
+            r[0]
+            for r in db.execute(
+                "SELECT generation FROM generations ORDER BY used DESC LIMIT -1 OFFSET ?", (GENERATIONS_KEPT,)
+            )
+        ]
+        for old in stale:
+            db.execute("DELETE FROM articles WHERE generation = ?", (old,))
+            db.execute("DELETE FROM generations WHERE generation = ?", (old,))
+        db.commit()
+    except BaseException:
+        db.close()
+        raise
+    return db

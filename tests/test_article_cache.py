@@ -1,0 +1,253 @@
+"""The article cache: unchanged files are read back instead of analysed again, and the tables stay the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from analysis_utils import article_cache, pipeline, tables
+from analysis_utils.cli import main
+from analysis_utils.export import export
+from helpers import FIXTURES, SEEDS
+
+TABLE_FILES = ("documents", "lines", "quotes", "dates", "letters", "events", "metadata_evidence")
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, str(folder))
+    monkeypatch.delenv(article_cache.CACHE_ENV, raising=False)
+    return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The seeds and a held-out set's pages in one folder: many sites, and the seeds' letters."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in [*sorted(SEEDS.glob("*.txt")), *sorted((FIXTURES / "dev5" / "articles").glob("*.txt"))[:4]]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def tables_of(out: Path) -> dict[str, bytes]:
+    return {name: (out / f"{name}.csv").read_bytes() for name in TABLE_FILES}
+
+
+def stored_rows(cache_home: Path) -> int:
+    with sqlite3.connect(cache_home / article_cache.FILE_NAME) as db:
+        return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+class Counting:
+    """Counts the documents the pipeline analyses (in this process)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.files: list[str] = []
+        real = pipeline.analyse_document
+
+        def counted(doc, today=None):
+            self.files.append(doc.file)
+            return real(doc, today)
+
+        monkeypatch.setattr(pipeline, "analyse_document", counted)
+
+
+def test_a_second_export_reads_every_article_back_and_writes_the_same_tables(cache_home, corpus, tmp_path):
+    plain = export(corpus, tmp_path / "plain", cache=False)
+    cold = export(corpus, tmp_path / "cold", cache=True)
+    warm = export(corpus, tmp_path / "warm", cache=True)
+    n = len(list(corpus.glob("*.txt")))
+    assert (plain["from_cache"], cold["from_cache"], warm["from_cache"]) == (0, 0, n)
+    assert stored_rows(cache_home) == n
+    assert tables_of(tmp_path / "cold") == tables_of(tmp_path / "plain")
+    assert tables_of(tmp_path / "warm") == tables_of(tmp_path / "plain")
+
+
+def test_only_new_and_changed_files_are_analysed_again(cache_home, corpus, tmp_path, monkeypatch):
+    export(corpus, tmp_path / "first", cache=True)
+    first = sorted(p.name for p in corpus.glob("*.txt"))
+    changed = corpus / first[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA paragraph added later.\n", encoding="utf-8")
+    shutil.copy(FIXTURES / "dev4" / "articles" / sorted(p.name for p in (FIXTURES / "dev4" / "articles").glob("*.txt"))[0],
+                corpus / "zz_new.txt")  # fmt: skip
+    seen = Counting(monkeypatch)
+    summary = export(corpus, tmp_path / "second", cache=True)
+    assert sorted(seen.files) == sorted([first[1], "zz_new.txt"])
+    assert summary["from_cache"] == len(first) - 1
+    monkeypatch.undo()
+    export(corpus, tmp_path / "fresh", cache=False)
+    assert tables_of(tmp_path / "second") == tables_of(tmp_path / "fresh")
+    assert "A paragraph added later." in (tmp_path / "second" / "lines.csv").read_text(encoding="utf-8")
+
+
+def test_a_renamed_file_is_analysed_under_its_new_name(cache_home, corpus, tmp_path, monkeypatch):
+    export(corpus, tmp_path / "first", cache=True)
+    old = sorted(corpus.glob("*.txt"))[0]
+    old.rename(corpus / "renamed.txt")
+    seen = Counting(monkeypatch)
+    export(corpus, tmp_path / "second", cache=True)
+    assert seen.files == ["renamed.txt"]
+    documents = (tmp_path / "second" / "documents.csv").read_text(encoding="utf-8")
+    assert "renamed.txt" in documents and old.name not in documents
+
+
+def test_the_same_files_in_another_folder_are_read_back_with_their_new_path(cache_home, corpus, tmp_path):
+    export(corpus, tmp_path / "first", cache=True)
+    moved = tmp_path / "moved"
+    shutil.copytree(corpus, moved)
+    analysed = list(pipeline.iter_corpus(moved, cache=True))
+    assert all(a.from_cache for a in analysed)
+    assert {a.doc.path for a in analysed} == set(moved.glob("*.txt"))
+
+
+def test_copies_are_flagged_on_a_warm_run_as_on_a_cold_one(cache_home, tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(seed, folder / name)
+    cold = list(pipeline.iter_corpus(folder, cache=True))
+    warm = list(pipeline.iter_corpus(folder, cache=True))
+    assert [a.from_cache for a in warm] == [True, True, True]
+    for run in (cold, warm):
+        assert [a.doc.status for a in run] == ["ok", "duplicate", "duplicate"]
+        assert [a.duplicate_of for a in run] == ["", "a", "a"]
+
+
+def test_two_processes_store_and_read_back_the_same_tables(cache_home, corpus, tmp_path):
+    export(corpus, tmp_path / "plain", jobs=1, cache=False)
+    half = sorted(corpus.glob("*.txt"))[::2]
+    other = tmp_path / "half"
+    other.mkdir()
+    for p in half:
+        shutil.copy(p, other / p.name)
+    export(other, tmp_path / "half_out", jobs=2, cache=True)  # half the corpus stored by the workers
+    mixed = export(corpus, tmp_path / "mixed", jobs=2, cache=True)
+    warm = export(corpus, tmp_path / "warm", jobs=2, cache=True)
+    assert mixed["from_cache"] == len(half)
+    assert warm["from_cache"] == len(list(corpus.glob("*.txt")))
+    assert tables_of(tmp_path / "mixed") == tables_of(tmp_path / "plain")
+    assert tables_of(tmp_path / "warm") == tables_of(tmp_path / "plain")
+
+
+def test_a_damaged_database_is_set_aside_and_nothing_is_lost(cache_home, corpus, tmp_path):
+    export(corpus, tmp_path / "plain", cache=False)
+    cache_home.mkdir(parents=True)
+    (cache_home / article_cache.FILE_NAME).write_bytes(b"this is not a database" * 100)
+    summary = export(corpus, tmp_path / "after", cache=True)
+    assert summary["documents"] == len(list(corpus.glob("*.txt")))
+    assert tables_of(tmp_path / "after") == tables_of(tmp_path / "plain")
+    assert (cache_home / "articles.damaged").exists()
+    assert stored_rows(cache_home) == summary["documents"]  # a new database took the analyses
+
+
+def test_an_entry_that_cannot_be_read_back_is_analysed_again(cache_home, corpus, tmp_path, monkeypatch):
+    export(corpus, tmp_path / "plain", cache=True)
+    with sqlite3.connect(cache_home / article_cache.FILE_NAME) as db:
+        key = db.execute("SELECT key FROM articles ORDER BY key LIMIT 1").fetchone()[0]
+        db.execute("UPDATE articles SET blob = ? WHERE key = ?", (b"garbage", key))
+    seen = Counting(monkeypatch)
+    summary = export(corpus, tmp_path / "after", cache=True)
+    assert len(seen.files) == 1
+    assert summary["from_cache"] == summary["documents"] - 1
+    assert tables_of(tmp_path / "after") == tables_of(tmp_path / "plain")
+
+
+def test_a_cache_folder_that_cannot_be_made_is_no_error(tmp_path, corpus, monkeypatch):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, str(blocker / "cache"))
+    monkeypatch.delenv(article_cache.CACHE_ENV, raising=False)
+    plain = export(corpus, tmp_path / "plain", cache=False)
+    summary = export(corpus, tmp_path / "out", cache=True)
+    assert summary["from_cache"] == 0 and summary["documents"] == plain["documents"]
+    assert tables_of(tmp_path / "out") == tables_of(tmp_path / "plain")
+
+
+@pytest.mark.parametrize("how", ["env", "flag"])
+def test_the_cache_can_be_turned_off(cache_home, corpus, tmp_path, monkeypatch, capsys, how):
+    args = ["export", "--corpus", str(corpus), "--out", str(tmp_path / "out")]
+    if how == "env":
+        monkeypatch.setenv(article_cache.CACHE_ENV, "0")
+    else:
+        args.append("--no-cache")
+    assert main(args) == 0
+    assert main(args) == 0
+    assert "article cache" not in capsys.readouterr().err
+    assert not (cache_home / article_cache.FILE_NAME).exists()
+
+
+def test_the_command_line_says_how_many_articles_it_read_back(cache_home, corpus, tmp_path, capsys):
+    args = ["export", "--corpus", str(corpus), "--out", str(tmp_path / "out")]
+    assert main(args) == 0
+    assert "article cache" not in capsys.readouterr().err
+    assert main(args) == 0
+    n = len(list(corpus.glob("*.txt")))
+    assert capsys.readouterr().err.startswith(f"{n} documents ({n} ok; {n} read from the article cache)")
+
+
+def test_a_failed_analysis_is_not_stored(cache_home, corpus, tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(pipeline, "extract_quotes", broken)
+    summary = export(corpus, tmp_path / "broken", cache=True)
+    assert summary["statuses"] == {"error": summary["documents"]}
+    assert stored_rows(cache_home) == 0
+    monkeypatch.undo()
+    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, str(cache_home))  # undo() took the fixture's settings too
+    monkeypatch.delenv(article_cache.CACHE_ENV, raising=False)
+    fixed = export(corpus, tmp_path / "fixed", cache=True)
+    assert fixed["from_cache"] == 0 and "error" not in fixed["statuses"]
+
+
+def test_only_the_two_most_recent_generations_are_kept(cache_home, corpus):
+    days = [dt.date(2024, 1, 1), dt.date(2024, 1, 2), dt.date(2024, 1, 3)]
+    for day in days:
+        list(pipeline.iter_corpus(corpus, today=day, cache=True))
+    n = len(list(corpus.glob("*.txt")))
+    assert stored_rows(cache_home) == 2 * n
+    with sqlite3.connect(cache_home / article_cache.FILE_NAME) as db:
+        kept = {r[0] for r in db.execute("SELECT DISTINCT generation FROM articles")}
+    assert kept == {article_cache.generation(days[1]), article_cache.generation(days[2])}
+    again = list(pipeline.iter_corpus(corpus, today=days[0], cache=True))
+    assert not any(a.from_cache for a in again)  # the oldest day's analyses were deleted
+
+
+def test_the_key_follows_the_day_the_name_and_the_bytes(cache_home, corpus, tmp_path):
+    path = sorted(corpus.glob("*.txt"))[0]
+    store = article_cache.ArticleCache.open(dt.date(2024, 5, 1))
+    other_day = article_cache.ArticleCache.open(dt.date(2024, 5, 2))
+    copy = tmp_path / "copy.txt"
+    shutil.copy(path, copy)
+    try:
+        assert store.key(path) == store.key(path)
+        assert store.key(path) != other_day.key(path)
+        assert store.key(path) != store.key(copy)
+        assert store.key(tmp_path / "missing.txt") is None
+    finally:
+        store.close()
+        other_day.close()
+
+
+def test_the_notebooks_tables_analyse_only_the_files_added(cache_home, corpus, monkeypatch):
+    tables.all_tables(corpus)
+    shutil.copy(FIXTURES / "dev6" / "articles" / sorted(p.name for p in (FIXTURES / "dev6" / "articles").glob("*.txt"))[0],
+                corpus / "zz_added.txt")  # fmt: skip
+    seen = Counting(monkeypatch)
+    got = tables.all_tables(corpus)
+    assert seen.files == ["zz_added.txt"]
+    assert "zz_added.txt" in set(got["documents"]["file"])
+
+
+def test_auto_jobs_uses_every_core_only_for_long_runs():
+    cores = pipeline.auto_jobs(10**6)
+    assert cores >= 1
+    assert pipeline.auto_jobs(pipeline.AUTO_JOBS_FROM - 1) == 1
+    assert pipeline.auto_jobs(pipeline.AUTO_JOBS_FROM) == min(cores, pipeline.AUTO_JOBS_FROM // 50)
