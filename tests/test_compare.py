@@ -337,3 +337,64 @@ def test_coverage_by_source_is_the_share_of_each_sources_articles():
     assert shares.loc["Reuters"].tolist() == [1.0, 0.0]
     top = compare.coverage_by_source(tables_of(docs, events=events), top=1)
     assert list(top.columns) == ["2019-04-25 Vladivostok summit [E1]"]
+
+
+def _copies_corpus(n_variants: int = 3, seed: int = 5) -> pd.DataFrame:
+    """Every article of the seeds and the held-out sets, each with edited, cut and rearranged copies of it."""
+    import random
+
+    from helpers import FIXTURES, SEEDS
+
+    rng = random.Random(seed)
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.glob("dev*/articles/*.txt"))
+    rows = []
+    for k, path in enumerate(paths):
+        paras = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        wire = rng.choice(["", "", "AP", "Yonhap"])
+        rows.append({"doc_id": f"a{k:03d}", "body": "\n\n".join(paras), "wire_agency": wire})
+        for v in range(n_variants):
+            copy = list(paras)
+            how = rng.choice(["cut", "shuffle", "edit", "rewrite"])
+            if how == "cut":
+                copy = copy[: max(2, int(len(copy) * rng.uniform(0.35, 0.8)))]
+            elif how == "shuffle":
+                middle = copy[1:-1]
+                rng.shuffle(middle)
+                copy = [copy[0], *middle, copy[-1]] if len(copy) > 1 else copy
+            elif how == "edit":
+                words = " ".join(copy).split(" ")
+                for _ in range(max(1, len(words) // 30)):
+                    words[rng.randrange(len(words))] = rng.choice(["the", "a", "Pyongyang", "Moscow"])
+                copy = [" ".join(words)]
+            else:  # a new lede on a wire story, its tail cut
+                copy = ["Officials in Seoul said on Tuesday that the exchange was being watched closely.", *copy[1:]]
+                copy = copy[: max(2, len(copy) - 2)]
+            rows.append({"doc_id": f"a{k:03d}_{v}{how}", "body": "\n\n".join(copy), "wire_agency": wire})
+    return documents(*rows)
+
+
+def test_large_corpora_find_the_copies_that_scoring_every_pair_finds(monkeypatch):
+    """Past EXHAUSTIVE_UP_TO bodies only the pairs MinHash bands or shared ledes propose are scored."""
+    docs = _copies_corpus()
+    exhaustive = compare.near_duplicates(docs)
+    monkeypatch.setattr(compare, "EXHAUSTIVE_UP_TO", 10)
+    proposed = compare.near_duplicates(docs)
+    assert len(docs) > 200 and len(exhaustive) > 150
+    pd.testing.assert_frame_equal(proposed, exhaustive)
+
+
+def test_the_proposed_pairs_are_far_fewer_than_all_pairs():
+    docs = _copies_corpus()
+    texts = [compare._normalised(b) for b in docs.body]
+    pairs = compare._similar_pairs(texts)
+    n = len(texts)
+    assert len(pairs) < n * (n - 1) / 2 / 20
+    assert all(i < j for i, j in pairs) and pairs == sorted(pairs)
+
+
+def test_minhash_signatures_repeat_and_follow_the_shared_shingles():
+    a = compare._normalised(WIRE_STORY)
+    assert (compare.minhash_signature(a) == compare.minhash_signature(a)).all()
+    same = (compare.minhash_signature(a) == compare.minhash_signature(a + " and one more clause")).mean()
+    other = (compare.minhash_signature(a) == compare.minhash_signature(compare._normalised(OTHER_STORY))).mean()
+    assert same > 0.7 and other < 0.2

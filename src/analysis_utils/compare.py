@@ -436,17 +436,35 @@ PAIR_BLOCK = 256
 """Bodies compared against all later ones at a time: memory for the scores is PAIR_BLOCK × the corpus size."""
 
 
+EXHAUSTIVE_UP_TO = 400
+"""Up to this many bodies, copy detection scores every pair; beyond, only the pairs ``_similar_pairs`` proposes."""
+
+
 def _candidate_pairs(texts: list[str], lowest: float) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, whose ratio or token-set ratio may reach ``lowest`` (0–1), in order.
 
-    Every pair is scored, but by rapidfuzz's ``cdist`` (C++, all cores) a block of bodies at a
-    time, with a cutoff just under ``lowest``; the few pairs it keeps are scored again exactly.
+    Up to ``EXHAUSTIVE_UP_TO`` bodies every pair is scored, by rapidfuzz's ``cdist`` (C++, all
+    cores) a block of bodies at a time, with a cutoff just under ``lowest``. Scoring every
+    pair grows with the square of the corpus (a minute for 1,000 bodies, hours for 10,000),
+    so a larger corpus scores only the pairs that share a lede or a band of their MinHash
+    signature (``_similar_pairs``), with the same cutoff. The few pairs kept are scored
+    again exactly by the caller.
     """
     from rapidfuzz import process
 
     if lowest <= 0:
         return [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
     cutoff = lowest * 100 - 0.5
+    if len(texts) > EXHAUSTIVE_UP_TO:
+        pairs = _similar_pairs(texts)
+        if not pairs:
+            return []
+        a = [texts[i] for i, _ in pairs]
+        b = [texts[j] for _, j in pairs]
+        kept = np.zeros(len(pairs), dtype=bool)
+        for scorer in (fuzz.ratio, fuzz.token_set_ratio):
+            kept |= process.cpdist(a, b, scorer=scorer, score_cutoff=cutoff, workers=-1) > 0
+        return [p for p, keep in zip(pairs, kept, strict=True) if keep]
     out: list[tuple[int, int]] = []
     for start in range(0, len(texts), PAIR_BLOCK):
         queries, choices = texts[start : start + PAIR_BLOCK], texts[start:]
@@ -459,6 +477,110 @@ def _candidate_pairs(texts: list[str], lowest: float) -> list[tuple[int, int]]:
             if i < j:
                 out.append((i, j))
     return sorted(out)
+
+
+SHINGLE_WORDS = 3
+BANDS, ROWS = 32, 3
+"""MinHash LSH over whole bodies: a pair is proposed when all ``ROWS`` values of one of ``BANDS`` bands agree.
+
+A pair whose word shingles have Jaccard similarity J is proposed with probability 1 - (1 - J³)³²:
+0.99 at J = 0.5, 0.58 at J = 0.3, under 1% at the 0.05 of two different stories on the same letter.
+"""
+WINDOW = 50
+WINDOW_BANDS, WINDOW_ROWS = 24, 4
+"""The same over windows of ``WINDOW`` shingles (a new one every ``WINDOW // 2``), for a copy cut from a longer body.
+
+A body cut to a third of its source shares a third of its shingles (J ≈ 0.3), but whole windows of text:
+a window of the copy overlaps one of the source's by half or more. Four rows a band keep two windows of
+unrelated stories from colliding (1 - (1 - J⁴)²⁴ is about 4e-6 at J = 0.02).
+"""
+LEDE_WORDS = 12
+"""Bodies opening with the same words are proposed too: a syndicated copy cut from the bottom keeps the lede."""
+_PRIME = 4_294_967_311  # the first prime above 2**32: shingle hashes are 32-bit
+_MIX = np.uint64(0x100000001B3)
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The MinHash functions ``(a * x + b) mod p``, fixed (seeded) so that results repeat from run to run."""
+    rng = np.random.default_rng(20240613)
+    n = max(BANDS * ROWS, WINDOW_BANDS * WINDOW_ROWS)
+    a = rng.integers(1, 2**31, size=n, dtype=np.uint64)  # a * x < 2**63: no overflow in uint64
+    b = rng.integers(0, 2**31, size=n, dtype=np.uint64)
+    return a[:, None], b[:, None]
+
+
+def _shingle_hashes(text: str) -> np.ndarray:
+    """32-bit hashes of the word ``SHINGLE_WORDS``-grams of a normalised text, in text order."""
+    import zlib
+
+    words = text.split()
+    grams = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))]
+    return np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams))
+
+
+def _hashed(x: np.ndarray) -> np.ndarray:
+    a, b = _permutations()
+    return (a * x[None, :] + b) % np.uint64(_PRIME)
+
+
+def minhash_signature(text: str) -> np.ndarray:
+    """The MinHash signature (``BANDS * ROWS`` values) of the word shingles of a normalised text."""
+    return _hashed(_shingle_hashes(text))[: BANDS * ROWS].min(axis=1)
+
+
+def _band_keys(sig: np.ndarray, rows: int, first_band: int) -> np.ndarray:
+    """One 64-bit key per band of ``sig`` (values × windows), numbered from ``first_band`` so that kinds never mix."""
+    bands = sig.reshape(-1, rows, *sig.shape[1:])
+    keys = np.arange(first_band, first_band + bands.shape[0], dtype=np.uint64).reshape(-1, *([1] * (bands.ndim - 2)))
+    keys = np.broadcast_to(keys, (bands.shape[0], *bands.shape[2:])).copy()
+    for r in range(rows):
+        keys = (keys * _MIX) ^ bands[:, r]  # uint64 arithmetic wraps: a hash, not a number
+    return keys.ravel()
+
+
+def _similar_pairs(texts: list[str]) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, in order, that share a MinHash band (of the bodies or of windows) or a lede.
+
+    Work grows with the corpus and the number of copies, not with the square of the corpus.
+    """
+    import zlib
+
+    keys, owners = [], []
+    lede_band = BANDS + WINDOW_BANDS
+    for i, text in enumerate(texts):
+        h = _hashed(_shingle_hashes(text))
+        found = [_band_keys(h[: BANDS * ROWS].min(axis=1), ROWS, 0)]
+        if h.shape[1] > WINDOW:
+            half = WINDOW // 2
+            blocks = np.minimum.reduceat(h[: WINDOW_BANDS * WINDOW_ROWS], np.arange(0, h.shape[1], half), axis=1)
+            windows = np.minimum(blocks[:, :-1], blocks[:, 1:])
+            found.append(_band_keys(windows, WINDOW_ROWS, BANDS))
+        lede = zlib.crc32(" ".join(text.split()[:LEDE_WORDS]).encode("utf-8"))
+        found.append(_band_keys(np.array([lede], dtype=np.uint64), 1, lede_band))
+        k = np.unique(np.concatenate(found))
+        keys.append(k)
+        owners.append(np.full(len(k), i, dtype=np.int64))
+    if not keys:
+        return []
+    key, owner = np.concatenate(keys), np.concatenate(owners)
+    order = np.lexsort((owner, key))
+    key, owner = key[order], owner[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    n = len(texts)
+    codes = np.zeros(0, dtype=np.int64)
+    batch: list[np.ndarray] = []
+    held = 0
+    for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+        members = owner[start : start + size]  # distinct and ascending: one key per owner, sorted by owner
+        i, j = np.triu_indices(len(members), 1)
+        batch.append(members[i] * n + members[j])
+        held += len(i)
+        if held > 10_000_000:  # copies of one story meet in many bands: fold the repeats away as we go
+            codes, batch, held = np.unique(np.concatenate([codes, *batch])), [], 0
+    codes = np.unique(np.concatenate([codes, *batch]))
+    return [(int(c // n), int(c % n)) for c in codes]
 
 
 def source_similarity(documents: pd.DataFrame) -> pd.DataFrame:
