@@ -398,3 +398,15 @@ def test_minhash_signatures_repeat_and_follow_the_shared_shingles():
     same = (compare.minhash_signature(a) == compare.minhash_signature(a + " and one more clause")).mean()
     other = (compare.minhash_signature(a) == compare.minhash_signature(compare._normalised(OTHER_STORY))).mean()
     assert same > 0.7 and other < 0.2
+
+
+def test_the_scores_of_a_pair_are_those_of_the_scorers_called_on_it():
+    from rapidfuzz import fuzz
+
+    docs = _copies_corpus(n_variants=1)
+    pairs = compare.near_duplicates(docs)
+    body = {r.doc_id: compare._normalised(r.body) for r in docs.itertuples()}
+    assert len(pairs) > 30
+    for r in pairs.itertuples():
+        assert r.ratio == fuzz.ratio(body[r.doc_a], body[r.doc_b]) / 100
+        assert r.token_set_ratio == fuzz.token_set_ratio(body[r.doc_a], body[r.doc_b]) / 100

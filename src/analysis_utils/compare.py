@@ -539,48 +539,79 @@ def _band_keys(sig: np.ndarray, rows: int, first_band: int) -> np.ndarray:
     return keys.ravel()
 
 
+WINDOW_HITS = 2
+"""Window bands two bodies must share to be proposed: one shared window band is often a stock passage (a letter
+quoted in full by both); copies share many. A shared band of the whole bodies, or the lede, is enough alone."""
+
+
 def _similar_pairs(texts: list[str]) -> list[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, in order, that share a MinHash band (of the bodies or of windows) or a lede.
+    """Pairs ``(i, j)``, ``i < j``, in order, that share a MinHash band of their bodies, their lede, or
+    ``WINDOW_HITS`` bands of their windows.
 
     Work grows with the corpus and the number of copies, not with the square of the corpus.
     """
     import zlib
 
-    keys, owners = [], []
+    keys, owners, weak = [], [], []
     lede_band = BANDS + WINDOW_BANDS
     for i, text in enumerate(texts):
         h = _hashed(_shingle_hashes(text))
-        found = [_band_keys(h[: BANDS * ROWS].min(axis=1), ROWS, 0)]
+        strong = [_band_keys(h[: BANDS * ROWS].min(axis=1), ROWS, 0)]
+        lede = zlib.crc32(" ".join(text.split()[:LEDE_WORDS]).encode("utf-8"))
+        strong.append(_band_keys(np.array([lede], dtype=np.uint64), 1, lede_band))
+        k = np.unique(np.concatenate(strong))
+        windows = np.zeros(0, dtype=np.uint64)
         if h.shape[1] > WINDOW:
             half = WINDOW // 2
             blocks = np.minimum.reduceat(h[: WINDOW_BANDS * WINDOW_ROWS], np.arange(0, h.shape[1], half), axis=1)
-            windows = np.minimum(blocks[:, :-1], blocks[:, 1:])
-            found.append(_band_keys(windows, WINDOW_ROWS, BANDS))
-        lede = zlib.crc32(" ".join(text.split()[:LEDE_WORDS]).encode("utf-8"))
-        found.append(_band_keys(np.array([lede], dtype=np.uint64), 1, lede_band))
-        k = np.unique(np.concatenate(found))
-        keys.append(k)
-        owners.append(np.full(len(k), i, dtype=np.int64))
+            windows = np.unique(_band_keys(np.minimum(blocks[:, :-1], blocks[:, 1:]), WINDOW_ROWS, BANDS))
+        keys += [k, windows]
+        weak += [np.zeros(len(k), dtype=bool), np.ones(len(windows), dtype=bool)]
+        owners.append(np.full(len(k) + len(windows), i, dtype=np.int64))
     if not keys:
         return []
-    key, owner = np.concatenate(keys), np.concatenate(owners)
+    key, owner, is_weak = np.concatenate(keys), np.concatenate(owners), np.concatenate(weak)
     order = np.lexsort((owner, key))
-    key, owner = key[order], owner[order]
+    key, owner, is_weak = key[order], owner[order], is_weak[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     sizes = np.diff(np.r_[starts, len(key)])
     n = len(texts)
-    codes = np.zeros(0, dtype=np.int64)
-    batch: list[np.ndarray] = []
-    held = 0
+    found = {False: _PairCounts(), True: _PairCounts()}
     for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
         members = owner[start : start + size]  # distinct and ascending: one key per owner, sorted by owner
         i, j = np.triu_indices(len(members), 1)
-        batch.append(members[i] * n + members[j])
-        held += len(i)
-        if held > 10_000_000:  # copies of one story meet in many bands: fold the repeats away as we go
-            codes, batch, held = np.unique(np.concatenate([codes, *batch])), [], 0
-    codes = np.unique(np.concatenate([codes, *batch]))
+        found[bool(is_weak[start])].add(members[i] * n + members[j])
+    strong_codes, _ = found[False].result()
+    weak_codes, hits = found[True].result()
+    codes = np.union1d(strong_codes, weak_codes[hits >= WINDOW_HITS])
     return [(int(c // n), int(c % n)) for c in codes]
+
+
+class _PairCounts:
+    """Pair codes and how often each was added, folded as they come so that copies of one story stay small."""
+
+    def __init__(self) -> None:
+        self.codes = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+        self.batch: list[np.ndarray] = []
+        self.held = 0
+
+    def add(self, codes: np.ndarray) -> None:
+        self.batch.append(codes)
+        self.held += len(codes)
+        if self.held > 10_000_000:
+            self._fold()
+
+    def _fold(self) -> None:
+        codes = np.concatenate([self.codes, *self.batch])
+        counts = np.concatenate([self.counts, *(np.ones(len(b), dtype=np.int64) for b in self.batch)])
+        self.codes, inverse = np.unique(codes, return_inverse=True)
+        self.counts = np.bincount(inverse, weights=counts, minlength=len(self.codes)).astype(np.int64)
+        self.batch, self.held = [], 0
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        self._fold()
+        return self.codes, self.counts
 
 
 def source_similarity(documents: pd.DataFrame) -> pd.DataFrame:
@@ -615,6 +646,22 @@ def source_similarity(documents: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _scores(a: list[str], b: list[str]) -> tuple[list[float], list[float]]:
+    """``fuzz.ratio`` and ``fuzz.token_set_ratio`` of each pair ``a[k]``, ``b[k]`` on a 0–1 scale (C++, all cores).
+
+    ``cpdist`` in double precision gives exactly the values of the scorers called one pair at a time.
+    """
+    from rapidfuzz import process
+
+    if not a:
+        return [], []
+    ratio, token_set = (
+        process.cpdist(a, b, scorer=scorer, dtype=np.float64, workers=-1) / 100
+        for scorer in (fuzz.ratio, fuzz.token_set_ratio)
+    )
+    return ratio.tolist(), token_set.tolist()
+
+
 def _normalised(text: str) -> str:
     text = (text or "").lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
     return re.sub(r"\s+", " ", text).strip()
@@ -642,10 +689,10 @@ def near_duplicates(
         if word_count(body) >= min_words:
             items.append((str(doc["doc_id"]), source, _normalised(body), wire.strip()))
     rows = []
-    for i, j in _candidate_pairs([text for _, _, text, _ in items], min(threshold, wire_threshold)):
+    pairs = _candidate_pairs([text for _, _, text, _ in items], min(threshold, wire_threshold))
+    ratios, token_sets = _scores([items[i][2] for i, _ in pairs], [items[j][2] for _, j in pairs])
+    for (i, j), ratio, token_set in zip(pairs, ratios, token_sets, strict=True):
         (id_a, source_a, a, wire_a), (id_b, source_b, b, wire_b) = items[i], items[j]
-        ratio = fuzz.ratio(a, b) / 100
-        token_set = fuzz.token_set_ratio(a, b) / 100
         same_wire = bool(wire_a) and wire_a == wire_b
         if a == b:
             kind, similarity, why = "identical", 1.0, "same text"
