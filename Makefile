@@ -68,9 +68,10 @@ lock: | $(UV)
 	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 --universal \
 		-o requirements.lock
 
-# The whole plan (1k, 10k, 100k articles; about 40 minutes), or SIZES="200 1000" for a quick look.
+# The whole plan (1k, 10k, 100k articles; about 50 minutes), or SIZES="200 1000" for a quick look.
 bench: $(STAMP)
 	$(PY) bench/bench_export.py $(if $(SIZES),--sizes $(SIZES) --jobs 1 2 --engines local dask)
+	$(PY) bench/bench_copies.py $(if $(SIZES),--sizes $(SIZES))
 	$(PY) bench/bench_report.py
 
 clean:
