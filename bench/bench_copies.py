@@ -15,13 +15,13 @@ Results go to ``copies.csv``.
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
+from common import write_rows
 
 from analysis_utils import compare
 
@@ -106,12 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             row |= {"every_pair_seconds": "", "same_table": ""}
         rows.append(row)
         print(row, flush=True)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / "copies.csv").open("w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(Path(args.out) / "copies.csv", rows)
     return 0
 
 

@@ -31,6 +31,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from common import write_rows
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -146,16 +148,10 @@ def main(argv: list[str] | None = None) -> int:
         done = {(r["engine"], r["articles"], r["jobs"]) for r in rows}
         rows = sorted([r for r in old if (r["engine"], r["articles"], r["jobs"]) not in done] + rows,
                       key=lambda r: (r["engine"], r["jobs"], r["articles"]))  # fmt: skip
-    with (out / "results.csv").open("w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_rows(out / "results.csv", rows)
     plot(rows, out / "scaling.png")
     if again:
-        with (out / "incremental.csv").open("w", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=list(again[0]))
-            w.writeheader()
-            w.writerows(again)
+        write_rows(out / "incremental.csv", again)
     return 0
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
+
+from analysis_utils import article_cache
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -15,7 +18,16 @@ def pytest_configure(config: pytest.Config) -> None:
     Set in the environment, so that subprocesses and the notebooks' kernels (nbval) use it too;
     tests of the cache's own location set or clear the variable themselves.
     """
-    if "ANALYSIS_CACHE_DIR" not in os.environ:
+    if article_cache.CACHE_DIR_ENV not in os.environ:
         folder = tempfile.mkdtemp(prefix="analysis-cache-")
-        os.environ["ANALYSIS_CACHE_DIR"] = folder
+        os.environ[article_cache.CACHE_DIR_ENV] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, enabled cache folder (tables and articles) for the test."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, str(folder))
+    monkeypatch.delenv(article_cache.CACHE_ENV, raising=False)
+    return folder

@@ -18,14 +18,6 @@ TABLE_FILES = ("documents", "lines", "quotes", "dates", "letters", "events", "me
 
 
 @pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(article_cache.CACHE_ENV, raising=False)
-    return folder
-
-
-@pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """The seeds and a held-out set's pages in one folder: many sites, and the seeds' letters."""
     folder = tmp_path / "corpus"

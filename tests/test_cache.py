@@ -24,15 +24,6 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
 @pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, enabled cache folder for the test."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
-    return folder
-
-
-@pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     """Two seed articles in a folder of their own."""
     folder = tmp_path / "corpus"

@@ -122,31 +122,25 @@ class ArticleCache:
         self.gen = gen
         self.location = location
         self.pending = 0
-        self.hits = 0
-        self.stored = 0
 
     @classmethod
     def open(cls, today: dt.date | None = None, folder: Path | None = None) -> ArticleCache:
         """The cache in ``folder`` (default ``cache_dir()``); a damaged database file is set aside and started anew."""
         gen = generation(today)
         location = (folder or cache_dir()) / FILE_NAME
-        db = None
-        for attempt in (1, 2):
-            try:
-                db = _connect(location, gen)
-                break
-            except sqlite3.DatabaseError as err:
-                if attempt == 1 and location.exists() and not isinstance(err, sqlite3.OperationalError):
-                    log.info("article cache %s is damaged (%s); starting a new one", location, err)
-                    with contextlib.suppress(OSError):
-                        location.replace(location.with_suffix(".damaged"))
-                    continue
-                log.info("article cache %s cannot be used: %s", location, err)
-                break
-            except OSError as err:
-                log.info("article cache %s cannot be used: %s", location, err)
-                break
-        return cls(db, gen, location)
+        try:
+            return cls(_connect(location, gen), gen, location)
+        except (OSError, sqlite3.OperationalError) as err:  # no folder, no permission, locked
+            log.info("article cache %s cannot be used: %s", location, err)
+            return cls(None, gen, location)
+        except sqlite3.DatabaseError as err:  # not a database, or a damaged one
+            log.info("article cache %s is damaged (%s); starting a new one", location, err)
+        try:
+            location.replace(location.with_suffix(".damaged"))
+            return cls(_connect(location, gen), gen, location)
+        except (OSError, sqlite3.Error) as err:
+            log.info("article cache %s cannot be used: %s", location, err)
+            return cls(None, gen, location)
 
     @property
     def usable(self) -> bool:
@@ -190,10 +184,8 @@ class ArticleCache:
             self._fail(err)
             return None
         a = unpack(row[0], path) if row else None
-        if a is None:
-            return None
-        self.hits += 1
-        a.from_cache = True
+        if a is not None:
+            a.from_cache = True
         return a
 
     def put(self, key: str, blob: bytes) -> None:
@@ -205,7 +197,6 @@ class ArticleCache:
                 "INSERT OR REPLACE INTO articles (key, generation, blob) VALUES (?, ?, ?)", (key, self.gen, blob)
             )
             self.pending += 1
-            self.stored += 1
             if self.pending >= COMMIT_EVERY:
                 self.db.commit()
                 self.pending = 0
