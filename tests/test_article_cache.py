@@ -243,3 +243,25 @@ def test_auto_jobs_uses_every_core_only_for_long_runs():
     assert cores >= 1
     assert pipeline.auto_jobs(pipeline.AUTO_JOBS_FROM - 1) == 1
     assert pipeline.auto_jobs(pipeline.AUTO_JOBS_FROM) == min(cores, pipeline.AUTO_JOBS_FROM // 50)
+
+
+def test_two_runs_storing_into_one_cache_at_once_do_not_wait_for_each_other(cache_home, corpus, monkeypatch):
+    """Rows wait in memory and go to disk in short transactions: no run holds the database while it analyses."""
+    import time
+
+    monkeypatch.setattr(article_cache, "COMMIT_EVERY", 3)
+    paths = sorted(corpus.glob("*.txt"))
+    first, second = article_cache.ArticleCache.open(), article_cache.ArticleCache.open()
+    started = time.monotonic()
+    try:
+        for path in paths[:4]:  # the first run has written a batch and holds one more row
+            first.put(first.key(path), b"first")
+        for path in paths[4:8]:
+            second.put(second.key(path), b"second")
+        second.close()
+        assert time.monotonic() - started < 5  # a transaction left open by the first run would hold it 30 s
+    finally:
+        first.close()
+    with sqlite3.connect(cache_home / article_cache.FILE_NAME) as db:
+        blobs = sorted(r[0] for r in db.execute("SELECT blob FROM articles"))
+    assert blobs == [b"first"] * 4 + [b"second"] * 4

@@ -121,7 +121,7 @@ class ArticleCache:
         self.db = db
         self.gen = gen
         self.location = location
-        self.pending = 0
+        self.pending: list[tuple[str, str, bytes]] = []
 
     @classmethod
     def open(cls, today: dt.date | None = None, folder: Path | None = None) -> ArticleCache:
@@ -189,28 +189,33 @@ class ArticleCache:
         return a
 
     def put(self, key: str, blob: bytes) -> None:
-        """Store a packed analysis (``pack``) under ``key``; committed every ``COMMIT_EVERY`` rows and on close."""
+        """Store a packed analysis (``pack``) under ``key``: held in memory, written ``COMMIT_EVERY`` at a time.
+
+        Rows are written in one short transaction per batch, so another process exporting into
+        the same cache meanwhile never waits for this one's analysis, only for its writes.
+        """
         if self.db is None:
             return
+        self.pending.append((key, self.gen, blob))
+        if len(self.pending) >= COMMIT_EVERY:
+            self._write()
+
+    def _write(self) -> None:
+        rows, self.pending = self.pending, []
+        if self.db is None or not rows:
+            return
         try:
-            self.db.execute(
-                "INSERT OR REPLACE INTO articles (key, generation, blob) VALUES (?, ?, ?)", (key, self.gen, blob)
-            )
-            self.pending += 1
-            if self.pending >= COMMIT_EVERY:
-                self.db.commit()
-                self.pending = 0
+            with self.db:  # one transaction, committed at once
+                self.db.executemany("INSERT OR REPLACE INTO articles (key, generation, blob) VALUES (?, ?, ?)", rows)
         except sqlite3.Error as err:
             self._fail(err)
 
     def close(self) -> None:
+        self._write()
         if self.db is None:
             return
-        try:
-            self.db.commit()
+        with contextlib.suppress(sqlite3.Error):
             self.db.close()
-        except sqlite3.Error as err:
-            log.info("article cache %s: last rows not stored: %s", self.location, err)
         self.db = None
 
     def _fail(self, err: sqlite3.Error) -> None:
