@@ -265,3 +265,16 @@ def test_two_runs_storing_into_one_cache_at_once_do_not_wait_for_each_other(cach
     with sqlite3.connect(cache_home / article_cache.FILE_NAME) as db:
         blobs = sorted(r[0] for r in db.execute("SELECT blob FROM articles"))
     assert blobs == [b"first"] * 4 + [b"second"] * 4
+
+
+def test_a_folder_of_bad_files_reads_back_as_it_was_written(cache_home, tmp_path):
+    """Empty, binary, mis-encoded, HTML and copied files: every row, status and warning the same from the cache."""
+    from test_bad_input import bad_folder
+
+    folder = bad_folder(tmp_path)
+    plain = export(folder, tmp_path / "plain", cache=False)
+    export(folder, tmp_path / "cold", cache=True)
+    warm = export(folder, tmp_path / "warm", cache=True)
+    assert warm["from_cache"] > 0 and warm["statuses"] == plain["statuses"]
+    assert warm["warnings"] == plain["warnings"]
+    assert tables_of(tmp_path / "warm") == tables_of(tmp_path / "plain")
