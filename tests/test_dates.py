@@ -669,3 +669,24 @@ def test_recent_days_and_this_past_weekend():
     found = run("Kim wrote this past weekend, and in recent days more letters followed.", published=D(2024, 3, 25))
     assert span(found, "this past weekend") == (D(2024, 3, 23), D(2024, 3, 24))
     assert span(found, "in recent days") == (D(2024, 3, 18), D(2024, 3, 25))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0/0/0\n0/0/Apr\n\n1/0/0",  # found by the property test: "Apr" ends one paragraph, "1" opens the next
+        "Kim and Putin\n\nThe letter was sent on Sept. 9, 2023, the Kremlin said. It mentioned April\n\n"
+        "12 officials attended the ceremony in Pyongyang.",
+    ],
+)
+def test_a_date_never_runs_across_a_paragraph_break(text):
+    cd = page(text)
+    day = dt.date(2023, 9, 13)
+    found = extract_dates(cd, PubDate(published=day, earliest=day, latest=day))
+    for e in found:
+        source = cd.body if e.section == "body" else cd.doc.text
+        assert source[e.start : e.end].strip() == e.expression.strip()
+        assert "\n\n" not in e.expression
+    assert not any(e.expression.startswith("Apr") for e in found)
+    if "Sept." in text:
+        assert any(e.expression.endswith("Sept. 9, 2023") and e.date_earliest == dt.date(2023, 9, 9) for e in found)

@@ -750,7 +750,7 @@ def _resolve_text(ctx: _Ctx) -> list[DateExpr]:
         while ci < len(cands) and cands[ci].start < s1:
             c = cands[ci]
             ci += 1
-            if c.start < s0:
+            if c.start < s0 or c.end > s1:  # an expression lies within its sentence ("Apr" / "1 …" are two)
                 continue
             a, b = c.start - s0, c.end - s0
             try:
