@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -512,8 +513,6 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def _shingle_hashes(text: str) -> np.ndarray:
     """32-bit hashes of the word ``SHINGLE_WORDS``-grams of a normalised text, in text order."""
-    import zlib
-
     words = text.split()
     grams = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))]
     return np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams))
@@ -524,9 +523,13 @@ def _hashed(x: np.ndarray) -> np.ndarray:
     return (a * x[None, :] + b) % np.uint64(_PRIME)
 
 
-def minhash_signature(text: str) -> np.ndarray:
-    """The MinHash signature (``BANDS * ROWS`` values) of the word shingles of a normalised text."""
-    return _hashed(_shingle_hashes(text))[: BANDS * ROWS].min(axis=1)
+def minhash_signature(text: str, hashed: np.ndarray | None = None) -> np.ndarray:
+    """The MinHash signature (``BANDS * ROWS`` values) of the word shingles of a normalised text.
+
+    ``hashed``: the text's shingles already through ``_hashed``, when the caller has them.
+    """
+    h = _hashed(_shingle_hashes(text)) if hashed is None else hashed
+    return h[: BANDS * ROWS].min(axis=1)
 
 
 def _band_keys(sig: np.ndarray, rows: int, first_band: int) -> np.ndarray:
@@ -550,13 +553,11 @@ def _similar_pairs(texts: list[str]) -> list[tuple[int, int]]:
 
     Work grows with the corpus and the number of copies, not with the square of the corpus.
     """
-    import zlib
-
     keys, owners, weak = [], [], []
     lede_band = BANDS + WINDOW_BANDS
     for i, text in enumerate(texts):
         h = _hashed(_shingle_hashes(text))
-        strong = [_band_keys(h[: BANDS * ROWS].min(axis=1), ROWS, 0)]
+        strong = [_band_keys(minhash_signature(text, h), ROWS, 0)]
         lede = zlib.crc32(" ".join(text.split()[:LEDE_WORDS]).encode("utf-8"))
         strong.append(_band_keys(np.array([lede], dtype=np.uint64), 1, lede_band))
         k = np.unique(np.concatenate(strong))
