@@ -199,33 +199,89 @@ def test_a_failed_analysis_is_not_stored(cache_home, corpus, tmp_path, monkeypat
     assert fixed["from_cache"] == 0 and "error" not in fixed["statuses"]
 
 
-def test_only_the_two_most_recent_generations_are_kept(cache_home, corpus):
-    days = [dt.date(2024, 1, 1), dt.date(2024, 1, 2), dt.date(2024, 1, 3)]
-    for day in days:
-        list(pipeline.iter_corpus(corpus, today=day, cache=True))
+def test_only_the_two_most_recent_code_versions_are_kept(cache_home, corpus, monkeypatch):
+    versions = ["code a", "code b", "code c"]
+    generations = []
+    for version in versions:
+        monkeypatch.setattr(article_cache, "package_fingerprint", lambda version=version: version)
+        generations.append(article_cache.generation())
+        list(pipeline.iter_corpus(corpus, cache=True))
     n = len(list(corpus.glob("*.txt")))
     assert stored_rows(cache_home) == 2 * n
     with sqlite3.connect(cache_home / article_cache.FILE_NAME) as db:
         kept = {r[0] for r in db.execute("SELECT DISTINCT generation FROM articles")}
-    assert kept == {article_cache.generation(days[1]), article_cache.generation(days[2])}
-    again = list(pipeline.iter_corpus(corpus, today=days[0], cache=True))
-    assert not any(a.from_cache for a in again)  # the oldest day's analyses were deleted
+    assert kept == set(generations[1:])
+    monkeypatch.setattr(article_cache, "package_fingerprint", lambda: versions[0])
+    again = list(pipeline.iter_corpus(corpus, cache=True))
+    assert not any(a.from_cache for a in again)  # the oldest version's analyses were deleted
 
 
-def test_the_key_follows_the_day_the_name_and_the_bytes(cache_home, corpus, tmp_path):
+def test_an_analysis_that_never_read_the_date_today_is_read_back_on_another_day(cache_home, corpus, monkeypatch):
+    """Only a publication date inferred with today as its upper bound (nothing printed) ties an analysis to its day."""
+    day1, day2 = dt.date(2026, 12, 6), dt.date(2027, 3, 1)
+    first = list(pipeline.iter_corpus(corpus, today=day1, cache=True))
+    bound = sorted(a.doc.file for a in first if a.meta.published.today_bound)
+    assert 0 < len(bound) < len(first)  # the corpus has both kinds
+    seen = Counting(monkeypatch)
+    second = list(pipeline.iter_corpus(corpus, today=day2, cache=True))
+    assert sorted(seen.files) == bound
+    assert sorted(a.doc.file for a in second if not a.from_cache) == bound
+    third = list(pipeline.iter_corpus(corpus, today=day2, cache=True))
+    assert all(a.from_cache for a in third)  # the day-bound ones were stored again, for day 2
+    monkeypatch.undo()
+    fresh = list(pipeline.iter_corpus(corpus, today=day2, cache=False))
+    for a in (*second, *third):
+        a.from_cache = False
+    assert second == fresh and third == fresh
+
+
+def test_a_today_bound_entry_holds_on_its_day_only(cache_home, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Kim Jong Un sent a letter to Vladimir Putin on Friday, state media said.\n", encoding="utf-8")
+    for day in (dt.date(2026, 1, 1), dt.date(2026, 1, 2)):  # stored on the first day, not there on the second
+        with article_cache.ArticleCache.open(day) as store:
+            key = store.key(path)
+            assert key not in store.present([key])
+            store.put(key, b"entry", today_bound=True)
+        with article_cache.ArticleCache.open(day) as store:
+            assert key in store.present([key])
+    with article_cache.ArticleCache.open(dt.date(2026, 1, 3)) as store:
+        store.put(key, b"entry", today_bound=False)
+    for day in (dt.date(2020, 1, 1), dt.date(2030, 1, 1)):  # an entry for every day
+        with article_cache.ArticleCache.open(day) as store:
+            assert key in store.present([key])
+
+
+def test_the_key_follows_the_name_the_bytes_and_the_code_not_the_day(cache_home, corpus, tmp_path, monkeypatch):
     path = sorted(corpus.glob("*.txt"))[0]
     store = article_cache.ArticleCache.open(dt.date(2024, 5, 1))
     other_day = article_cache.ArticleCache.open(dt.date(2024, 5, 2))
+    monkeypatch.setattr(article_cache, "package_fingerprint", lambda: "other code")
+    other_code = article_cache.ArticleCache.open(dt.date(2024, 5, 1))
     copy = tmp_path / "copy.txt"
     shutil.copy(path, copy)
     try:
-        assert store.key(path) == store.key(path)
-        assert store.key(path) != other_day.key(path)
+        assert store.key(path) == store.key(path) == other_day.key(path)
+        assert store.key(path) != other_code.key(path)
         assert store.key(path) != store.key(copy)
         assert store.key(tmp_path / "missing.txt") is None
     finally:
-        store.close()
-        other_day.close()
+        for s in (store, other_day, other_code):
+            s.close()
+
+
+def test_a_database_of_an_older_format_is_replaced(cache_home, corpus, tmp_path):
+    cache_home.mkdir(parents=True)
+    db = sqlite3.connect(cache_home / article_cache.FILE_NAME)
+    db.execute("CREATE TABLE articles (key TEXT PRIMARY KEY, generation TEXT NOT NULL, blob BLOB)")
+    db.execute("INSERT INTO articles VALUES ('a key', 'a generation', x'00')")
+    db.commit()
+    db.close()
+    export(corpus, tmp_path / "plain", cache=False)
+    export(corpus, tmp_path / "cold", cache=True)
+    warm = export(corpus, tmp_path / "warm", cache=True)
+    assert warm["from_cache"] == warm["documents"] == stored_rows(cache_home)
+    assert tables_of(tmp_path / "warm") == tables_of(tmp_path / "plain")
 
 
 def test_the_notebooks_tables_analyse_only_the_files_added(cache_home, corpus, monkeypatch):

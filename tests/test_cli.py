@@ -120,3 +120,28 @@ def test_the_export_starts_without_pandas():
     code = "import sys, analysis_utils.cli, analysis_utils.export; print('pandas' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_today_fixes_the_upper_bound_of_an_unprinted_publication_date(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "undated.txt").write_text(
+        "Kim writes to Putin\n\nKim Jong Un, who met Vladimir Putin in Vladivostok in 2019, sent him a letter, state media said.\n",
+        encoding="utf-8",
+    )
+    latest = {}
+    for day in ("2024-03-01", "2025-07-15"):
+        out = tmp_path / day
+        assert main(["export", "--corpus", str(folder), "--out", str(out), "--today", day, "--no-cache"]) == 0
+        latest[day] = read_documents(out)[0]["published_latest"]
+    assert latest == {"2024-03-01": "2024-03-01", "2025-07-15": "2025-07-15"}
+
+
+def test_today_must_be_a_day(tmp_path, capsys):
+    try:
+        main(["export", "--corpus", str(SEEDS), "--out", str(tmp_path), "--today", "yesterday"])
+    except SystemExit as exit:
+        assert exit.code == 2
+    else:
+        raise AssertionError("a bad --today was accepted")
+    assert "not a day (YYYY-MM-DD): 'yesterday'" in capsys.readouterr().err

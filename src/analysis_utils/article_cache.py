@@ -1,13 +1,18 @@
-"""Each article's analysis cached on disk, keyed by its file's name and contents, the package code and today's date.
+"""Each article's analysis cached on disk, keyed by its file's name and contents and the package code.
 
 A corpus that gains a year of coverage is re-analysed only for the new files: the rest
 come back from ``<cache folder>/articles.sqlite`` (one row per article, the analysis
 pickled and compressed, about 4 KB). The folder is the tables cache's (``$ANALYSIS_CACHE_DIR``,
 default ``<project root>/.cache/tables``) and ``ANALYSIS_CACHE=0`` turns both off.
 
+An analysis holds for any day unless its publication date was inferred with today's date
+as the upper bound (no date printed on the page: ``PubDate.today_bound``); such an entry is
+marked with its day and used on that day only, so a corpus exported again tomorrow is read
+back except for its undated pages.
+
 The cache never costs an article: a database that cannot be opened or written, or an
 entry that cannot be read back, only means the article is analysed again. Rows of the
-two most recently used generations (code, Python and day) are kept; older ones are
+two most recently used generations (code and Python) are kept; older ones are
 deleted when the cache is opened.
 """
 
@@ -36,8 +41,8 @@ if TYPE_CHECKING:
 CACHE_ENV = "ANALYSIS_CACHE"
 CACHE_DIR_ENV = "ANALYSIS_CACHE_DIR"
 FILE_NAME = "articles.sqlite"
-FORMAT = 1
-"""Bumped when what is stored for an article changes shape."""
+FORMAT = 2
+"""Bumped when what is stored for an article changes shape (2: entries carry the day they hold for)."""
 GENERATIONS_KEPT = 2
 COMMIT_EVERY = 500
 """Rows written per transaction (a commit per article would cost more than the analysis it saves)."""
@@ -78,13 +83,12 @@ def package_fingerprint() -> str:
     return code_fingerprint(Path(__file__).resolve().parent)
 
 
-def generation(today: dt.date | None = None) -> str:
-    """What every entry's key shares: the storage format, Python, the package's code and data, the day."""
+def generation() -> str:
+    """What every entry's key shares: the storage format, Python, the package's code and data."""
     parts = (
         f"format {FORMAT}",
         f"python {sys.version_info.major}.{sys.version_info.minor}",
         f"code {package_fingerprint()}",
-        f"today {(today or dt.date.today()).isoformat()}",
     )
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
@@ -117,30 +121,34 @@ class ArticleCache:
     are committed. Every database error turns the cache off for the rest of the run.
     """
 
-    def __init__(self, db: sqlite3.Connection | None, gen: str, location: Path) -> None:
+    def __init__(self, db: sqlite3.Connection | None, gen: str, location: Path, today: dt.date | None = None) -> None:
         self.db = db
         self.gen = gen
         self.location = location
-        self.pending: list[tuple[str, str, bytes]] = []
+        self.day = (today or dt.date.today()).isoformat()
+        self.pending: list[tuple[str, str, str, bytes]] = []
 
     @classmethod
     def open(cls, today: dt.date | None = None, folder: Path | None = None) -> ArticleCache:
-        """The cache in ``folder`` (default ``cache_dir()``); a damaged database file is set aside and started anew."""
-        gen = generation(today)
+        """The cache in ``folder`` (default ``cache_dir()``) for analyses made on ``today`` (default: the date today).
+
+        A damaged database file is set aside and started anew.
+        """
+        gen = generation()
         location = (folder or cache_dir()) / FILE_NAME
         try:
-            return cls(_connect(location, gen), gen, location)
+            return cls(_connect(location, gen), gen, location, today)
         except (OSError, sqlite3.OperationalError) as err:  # no folder, no permission, locked
             log.info("article cache %s cannot be used: %s", location, err)
-            return cls(None, gen, location)
+            return cls(None, gen, location, today)
         except sqlite3.DatabaseError as err:  # not a database, or a damaged one
             log.info("article cache %s is damaged (%s); starting a new one", location, err)
         try:
             location.replace(location.with_suffix(".damaged"))
-            return cls(_connect(location, gen), gen, location)
+            return cls(_connect(location, gen), gen, location, today)
         except (OSError, sqlite3.Error) as err:
             log.info("article cache %s cannot be used: %s", location, err)
-            return cls(None, gen, location)
+            return cls(None, gen, location, today)
 
     @property
     def usable(self) -> bool:
@@ -157,7 +165,7 @@ class ArticleCache:
         return digest.hexdigest()
 
     def present(self, keys: Iterable[str | None]) -> set[str]:
-        """Which of ``keys`` have an entry."""
+        """Which of ``keys`` have an entry that holds today (any day's, or one made today)."""
         wanted = [k for k in keys if k]
         found: set[str] = set()
         if self.db is None:
@@ -166,7 +174,8 @@ class ArticleCache:
             for i in range(0, len(wanted), 900):  # SQLite's bound on parameters per statement
                 chunk = wanted[i : i + 900]
                 rows = self.db.execute(
-                    f"SELECT key FROM articles WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                    f"SELECT key FROM articles WHERE key IN ({','.join('?' * len(chunk))}) AND day IN ('', ?)",
+                    [*chunk, self.day],
                 ).fetchall()
                 found.update(r[0] for r in rows)
         except sqlite3.Error as err:
@@ -179,7 +188,9 @@ class ArticleCache:
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT blob FROM articles WHERE key = ?", (key,)).fetchone()
+            row = self.db.execute(
+                "SELECT blob FROM articles WHERE key = ? AND day IN ('', ?)", (key, self.day)
+            ).fetchone()
         except sqlite3.Error as err:
             self._fail(err)
             return None
@@ -188,15 +199,19 @@ class ArticleCache:
             a.from_cache = True
         return a
 
-    def put(self, key: str, blob: bytes) -> None:
+    def put(self, key: str, blob: bytes, today_bound: bool = True) -> None:
         """Store a packed analysis (``pack``) under ``key``: held in memory, written ``COMMIT_EVERY`` at a time.
+
+        ``today_bound``: the analysis depends on today's date (``PubDate.today_bound``) and
+        holds for this cache's day only (the default: the safe side); any other analysis holds
+        for every day.
 
         Rows are written in one short transaction per batch, so another process exporting into
         the same cache meanwhile never waits for this one's analysis, only for its writes.
         """
         if self.db is None:
             return
-        self.pending.append((key, self.gen, blob))
+        self.pending.append((key, self.gen, self.day if today_bound else "", blob))
         if len(self.pending) >= COMMIT_EVERY:
             self._write()
 
@@ -206,7 +221,9 @@ class ArticleCache:
             return
         try:
             with self.db:  # one transaction, committed at once
-                self.db.executemany("INSERT OR REPLACE INTO articles (key, generation, blob) VALUES (?, ?, ?)", rows)
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO articles (key, generation, day, blob) VALUES (?, ?, ?, ?)", rows
+                )
         except sqlite3.Error as err:
             self._fail(err)
 
@@ -238,7 +255,14 @@ def _connect(location: Path, gen: str) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA journal_mode=WAL")  # readers (notebooks) do not wait for a writer
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, generation TEXT NOT NULL, blob BLOB)")
+        columns = [r[1] for r in db.execute("PRAGMA table_info(articles)")]
+        if columns and "day" not in columns:  # written by an older version (format 1): its entries cannot be used
+            db.execute("DROP TABLE articles")
+            db.execute("DROP TABLE IF EXISTS generations")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS articles"
+            " (key TEXT PRIMARY KEY, generation TEXT NOT NULL, day TEXT NOT NULL DEFAULT '', blob BLOB)"
+        )
         db.execute("CREATE TABLE IF NOT EXISTS generations (generation TEXT PRIMARY KEY, used REAL NOT NULL)")
         db.execute("INSERT OR REPLACE INTO generations VALUES (?, ?)", (gen, time.time()))
         stale = [

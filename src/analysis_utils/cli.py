@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 
@@ -39,8 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="read articles analysed before (same file, code and day) back from the article cache, and store "
+        help="read articles analysed before (same file and code) back from the article cache, and store "
         "the new ones (default: on, unless ANALYSIS_CACHE=0); the tables are the same either way",
+    )
+    ex.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="analyse as on this day (default: the date today): the latest a publication date the page does "
+        "not print can be; fix it to make an export reproducible",
     )
     ex.add_argument(
         "--progress",
@@ -66,10 +74,16 @@ def main(argv: list[str] | None = None) -> int:
                     jobs=args.jobs if args.jobs > 0 else (os.cpu_count() or 1),
                     progress=progress,
                     scheduler=args.scheduler,
+                    today=args.today,
                 )
             else:
                 summary = export(
-                    corpus_dir(args.corpus), args.out, jobs=max(0, args.jobs), progress=progress, cache=args.cache
+                    corpus_dir(args.corpus),
+                    args.out,
+                    jobs=max(0, args.jobs),
+                    progress=progress,
+                    cache=args.cache,
+                    today=args.today,
                 )
         except (CorpusError, DaskEngineError) as err:
             print(f"error: {err}", file=sys.stderr)
@@ -93,3 +107,10 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
     return 0
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day (YYYY-MM-DD): {text!r}") from None

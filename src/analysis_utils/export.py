@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import pickle
 import tempfile
@@ -43,11 +44,14 @@ def export(
     jobs: int = 1,
     progress: bool = False,
     cache: bool | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, object]:
     """Analyse ``corpus`` (in ``jobs`` processes, 0 for auto) and write one CSV per table into ``out``; returns a summary.
 
     ``cache``: read unchanged articles back from the article cache and store the new ones
     (``article_cache``; None: unless ``$ANALYSIS_CACHE`` is 0). The tables are the same either way.
+    ``today``: the day the analysis is made on (default: the date today), the upper bound of
+    a publication date the page does not print; fixing it makes an export reproducible.
 
     Memory does not grow with the corpus: rows go to disk as each article is read, and
     the letters and events wait in a temporary file (``LinkSpool``) until every article
@@ -60,7 +64,7 @@ def export(
     with LinkSpool(out) as spool:
         with _csv_writers(out, TABLES) as writers:
             use_cache = article_cache.enabled() if cache is None else cache
-            for a in iter_corpus(corpus, jobs=jobs, progress=progress, cache=use_cache):
+            for a in iter_corpus(corpus, today, jobs=jobs, progress=progress, cache=use_cache):
                 summary.add(a.doc.file, a.doc.status, a.warnings, a.from_cache)
                 for name, (_, rows) in TABLES.items():
                     writers[name].writerows(rows(a))

@@ -117,7 +117,8 @@ def iter_corpus(
                 elif a is None:
                     a, blob = next(fresh)
                     if store and key and blob is not None and a.doc.status != "error":
-                        store.put(key, blob)  # before the duplicate check marks the article: that is the corpus's
+                        # before the duplicate check marks the article: that is the corpus's
+                        store.put(key, blob, today_bound=a.meta.published.today_bound)
                 seen.check(a)
                 yield a
 

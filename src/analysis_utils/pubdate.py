@@ -112,6 +112,8 @@ class PubDate:
     page_date: dt.date | None = None
     updated: dt.date | None = None  # a printed "Updated" day: the text we read speaks from it
     warnings: list[str] = field(default_factory=list)
+    today_bound: bool = False
+    """Inferred with today's date as the upper bound (no printed date): another day may give another answer."""
 
 
 def _is_future(sentence: str, at: int | None = None) -> bool:
@@ -444,6 +446,7 @@ def infer(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     printed = _printed_date(cd, result)
     if printed is not None:
         return printed
+    result.today_bound = True
     constraints, pegs = collect_constraints(cd, today)
     if result.page_date:
         constraints.append(
