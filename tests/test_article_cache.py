@@ -216,18 +216,24 @@ def test_only_the_two_most_recent_code_versions_are_kept(cache_home, corpus, mon
     assert not any(a.from_cache for a in again)  # the oldest version's analyses were deleted
 
 
-def test_an_analysis_that_never_read_the_date_today_is_read_back_on_another_day(cache_home, corpus, monkeypatch):
-    """Only a publication date inferred with today as its upper bound (nothing printed) ties an analysis to its day."""
+UNDATED = "Kim writes to Putin\n\nKim Jong Un, who met Vladimir Putin in Vladivostok in 2019, sent him a letter.\n"
+"""A page whose publication date can be any day from 2019 to today: its analysis changes with the day."""
+
+
+def test_on_another_day_only_the_analyses_whose_date_moves_are_made_again(cache_home, corpus, monkeypatch):
+    """A printed date holds for every day; an inferred one is inferred anew, and only if it moved is the page analysed."""
+    (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
     day1, day2 = dt.date(2026, 12, 6), dt.date(2027, 3, 1)
     first = list(pipeline.iter_corpus(corpus, today=day1, cache=True))
     bound = sorted(a.doc.file for a in first if a.meta.published.today_bound)
-    assert 0 < len(bound) < len(first)  # the corpus has both kinds
+    assert "undated.txt" in bound and len(bound) > 1 and len(bound) < len(first)  # every kind is in the corpus
     seen = Counting(monkeypatch)
     second = list(pipeline.iter_corpus(corpus, today=day2, cache=True))
-    assert sorted(seen.files) == bound
-    assert sorted(a.doc.file for a in second if not a.from_cache) == bound
+    assert seen.files == ["undated.txt"]
+    assert [a.doc.file for a in second if not a.from_cache] == ["undated.txt"]
+    assert second[-1].meta.published.latest == day2
     third = list(pipeline.iter_corpus(corpus, today=day2, cache=True))
-    assert all(a.from_cache for a in third)  # the day-bound ones were stored again, for day 2
+    assert all(a.from_cache for a in third)  # renewed and re-analysed entries now hold for day 2
     monkeypatch.undo()
     fresh = list(pipeline.iter_corpus(corpus, today=day2, cache=False))
     for a in (*second, *third):
@@ -235,21 +241,40 @@ def test_an_analysis_that_never_read_the_date_today_is_read_back_on_another_day(
     assert second == fresh and third == fresh
 
 
-def test_a_today_bound_entry_holds_on_its_day_only(cache_home, tmp_path):
+def test_an_entry_made_on_another_day_is_checked_again_on_every_fixture_page():
+    """``holds_on`` says yes only when analysing the page on the new day gives the same analysis."""
+    files = [*sorted(SEEDS.glob("*.txt")), *sorted(FIXTURES.glob("*/articles/*.txt"))]
+    days = (dt.date(2024, 6, 20), dt.date(2026, 12, 6), dt.date(2031, 6, 1))
+    said = set()
+    for path in files:
+        made = pipeline.analyse_path(path, days[1])
+        for day in (days[0], days[2]):
+            again = pipeline.analyse_path(path, day)
+            holds = pipeline.holds_on(article_cache.unpack(article_cache.pack(made), path), day)
+            assert holds == (again == made), (path.name, day)
+            said.add(holds)
+    assert said == {True, False}
+
+
+def test_an_entry_marked_with_its_day_holds_on_that_day_until_renewed(cache_home, tmp_path):
     path = tmp_path / "undated.txt"
-    path.write_text("Kim Jong Un sent a letter to Vladimir Putin on Friday, state media said.\n", encoding="utf-8")
-    for day in (dt.date(2026, 1, 1), dt.date(2026, 1, 2)):  # stored on the first day, not there on the second
-        with article_cache.ArticleCache.open(day) as store:
-            key = store.key(path)
-            assert key not in store.present([key])
-            store.put(key, b"entry", today_bound=True)
-        with article_cache.ArticleCache.open(day) as store:
-            assert key in store.present([key])
-    with article_cache.ArticleCache.open(dt.date(2026, 1, 3)) as store:
+    path.write_text(UNDATED, encoding="utf-8")
+    day1, day2 = dt.date(2026, 1, 1), dt.date(2026, 1, 2)
+    with article_cache.ArticleCache.open(day1) as store:
+        key = store.key(path)
+        assert store.present([key]) == {}
+        store.put(key, b"entry", today_bound=True)
+    with article_cache.ArticleCache.open(day1) as store:
+        assert store.present([key]) == {key: "2026-01-01"} and store.holds("2026-01-01")
+    with article_cache.ArticleCache.open(day2) as store:
+        assert not store.holds(store.present([key])[key])
+        store.renew(key)
+    with article_cache.ArticleCache.open(day2) as store:
+        assert store.holds(store.present([key])[key])
         store.put(key, b"entry", today_bound=False)
     for day in (dt.date(2020, 1, 1), dt.date(2030, 1, 1)):  # an entry for every day
         with article_cache.ArticleCache.open(day) as store:
-            assert key in store.present([key])
+            assert store.present([key]) == {key: ""} and store.holds("")
 
 
 def test_the_key_follows_the_name_the_bytes_and_the_code_not_the_day(cache_home, corpus, tmp_path, monkeypatch):

@@ -7,8 +7,10 @@ default ``<project root>/.cache/tables``) and ``ANALYSIS_CACHE=0`` turns both of
 
 An analysis holds for any day unless its publication date was inferred with today's date
 as the upper bound (no date printed on the page: ``PubDate.today_bound``); such an entry is
-marked with its day and used on that day only, so a corpus exported again tomorrow is read
-back except for its undated pages.
+marked with the day it holds for, and on another day the pipeline infers that date anew
+(about a millisecond) and either marks the entry for the new day (``renew``) or analyses
+the file again. A corpus exported again tomorrow is read back but for the pages whose
+date moved.
 
 The cache never costs an article: a database that cannot be opened or written, or an
 entry that cannot be read back, only means the article is analysed again. Rows of the
@@ -127,6 +129,7 @@ class ArticleCache:
         self.location = location
         self.day = (today or dt.date.today()).isoformat()
         self.pending: list[tuple[str, str, str, bytes]] = []
+        self.renewed: list[str] = []
 
     @classmethod
     def open(cls, today: dt.date | None = None, folder: Path | None = None) -> ArticleCache:
@@ -164,33 +167,34 @@ class ArticleCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def present(self, keys: Iterable[str | None]) -> set[str]:
-        """Which of ``keys`` have an entry that holds today (any day's, or one made today)."""
+    def present(self, keys: Iterable[str | None]) -> dict[str, str]:
+        """Which of ``keys`` have an entry, each with the day it holds for ('' for every day: see ``holds``)."""
         wanted = [k for k in keys if k]
-        found: set[str] = set()
+        found: dict[str, str] = {}
         if self.db is None:
             return found
         try:
             for i in range(0, len(wanted), 900):  # SQLite's bound on parameters per statement
                 chunk = wanted[i : i + 900]
                 rows = self.db.execute(
-                    f"SELECT key FROM articles WHERE key IN ({','.join('?' * len(chunk))}) AND day IN ('', ?)",
-                    [*chunk, self.day],
+                    f"SELECT key, day FROM articles WHERE key IN ({','.join('?' * len(chunk))})", chunk
                 ).fetchall()
-                found.update(r[0] for r in rows)
+                found.update(rows)
         except sqlite3.Error as err:
             self._fail(err)
-            return set()
+            return {}
         return found
+
+    def holds(self, day: str) -> bool:
+        """Does an entry marked ``day`` (as ``present`` gives it) hold on this cache's day?"""
+        return day in ("", self.day)
 
     def get(self, key: str, path: Path) -> Analysed | None:
         """The stored analysis of ``path`` under ``key``, or None."""
         if self.db is None:
             return None
         try:
-            row = self.db.execute(
-                "SELECT blob FROM articles WHERE key = ? AND day IN ('', ?)", (key, self.day)
-            ).fetchone()
+            row = self.db.execute("SELECT blob FROM articles WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error as err:
             self._fail(err)
             return None
@@ -212,18 +216,28 @@ class ArticleCache:
         if self.db is None:
             return
         self.pending.append((key, self.gen, self.day if today_bound else "", blob))
-        if len(self.pending) >= COMMIT_EVERY:
+        if len(self.pending) + len(self.renewed) >= COMMIT_EVERY:
+            self._write()
+
+    def renew(self, key: str) -> None:
+        """Mark the entry under ``key``, made on another day and found to hold today, as this day's."""
+        if self.db is None:
+            return
+        self.renewed.append(key)
+        if len(self.pending) + len(self.renewed) >= COMMIT_EVERY:
             self._write()
 
     def _write(self) -> None:
         rows, self.pending = self.pending, []
-        if self.db is None or not rows:
+        renewed, self.renewed = self.renewed, []
+        if self.db is None or not (rows or renewed):
             return
         try:
             with self.db:  # one transaction, committed at once
                 self.db.executemany(
                     "INSERT OR REPLACE INTO articles (key, generation, day, blob) VALUES (?, ?, ?, ?)", rows
                 )
+                self.db.executemany("UPDATE articles SET day = ? WHERE key = ?", [(self.day, k) for k in renewed])
         except sqlite3.Error as err:
             self._fail(err)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import article_cache, clean, corpus, metadata, paths
+from . import article_cache, clean, corpus, metadata, paths, pubdate
 from .article_cache import ArticleCache
 from .dates import DateExpr, extract_dates
 from .events import Event, extract_events
@@ -104,7 +104,9 @@ def iter_corpus(
         if store is not None and not store.usable:
             store = None
         keys = [store.key(p) for p in files] if store else [None] * len(files)
-        stored = store.present(keys) if store else set()
+        stored = store.present(keys) if store else {}
+        if store:
+            _renew_or_forget(store, stored, files, keys, today)
         todo = [p for p, k in zip(files, keys, strict=True) if k not in stored]
         n_jobs = auto_jobs(len(todo)) if jobs <= 0 else jobs
         fresh = _analyse_all(todo, today, n_jobs, packed=store is not None, stack=stack)
@@ -123,6 +125,33 @@ def iter_corpus(
                 yield a
 
         yield from _progress(analysed(), len(files), progress)
+
+
+def holds_on(a: Analysed, today: dt.date | None) -> bool:
+    """Would ``a``'s file analysed on ``today`` give ``a`` again?
+
+    Only the publication date reads the day, and only when it is ``today_bound``: it is
+    inferred anew and compared (``tests/test_article_cache.py`` checks this on every
+    fixture page).
+    """
+    if a.clean is None or not a.meta.published.today_bound:
+        return True
+    return pubdate.infer(a.clean, today) == a.meta.published
+
+
+def _renew_or_forget(
+    store: ArticleCache, stored: dict[str, str], files: list[Path], keys: list[str | None], today: dt.date | None
+) -> None:
+    """Entries made on another day: marked for this day when they still hold, else dropped from ``stored``."""
+    for path, key in zip(files, keys, strict=True):
+        if key is None or key not in stored or store.holds(stored[key]):
+            continue
+        a = store.get(key, path)
+        if a is not None and holds_on(a, today):
+            store.renew(key)
+            stored[key] = store.day
+        else:
+            del stored[key]  # analysed again with the new files, and stored for this day
 
 
 def _analyse_all(
