@@ -60,21 +60,22 @@ def synthetic_corpus(folder: Path, n: int, seed: int = 0, first: int = 0) -> lis
 
 
 def run_export(
-    corpus: Path, out: Path, jobs: int, engine: str = "local", cache: Path | None = None
+    corpus: Path, out: Path, jobs: int, engine: str = "local", cache: Path | None = None, today: str | None = None
 ) -> tuple[float, float, float]:
     """Seconds, the client's and the workers' peak memory (MB) of one export in a fresh process.
 
     The workers are the process pool's (local engine, ``RUSAGE_CHILDREN``) or the Dask workers.
     The local engine uses the article cache as the command line does, in ``cache`` (a fresh
-    folder for a cold run); without one, it is turned off.
+    folder for a cold run); without one, it is turned off. ``today`` (YYYY-MM-DD): the day of the analysis.
     """
     module, function = ("export", "export") if engine == "local" else ("dask_engine", "export_dask")
     code = (
-        "import resource, sys, time\n"
+        "import datetime, resource, sys, time\n"
         f"from analysis_utils.{module} import {function}\n"
         "if __name__ == '__main__':\n"
         "    t = time.perf_counter()\n"
-        f"    summary = {function}({str(corpus)!r}, {str(out)!r}, jobs={jobs})\n"
+        f"    today = {f'datetime.date.fromisoformat({today!r})' if today else None}\n"
+        f"    summary = {function}({str(corpus)!r}, {str(out)!r}, jobs={jobs}, today=today)\n"
         "    seconds = time.perf_counter() - t\n"
         "    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
         "    print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
@@ -156,7 +157,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def rerun(corpus: Path, target: Path, jobs: int, cache: Path, cold: float) -> dict:
-    """After a cold export into ``cache``: the same corpus again (warm), then with 1% more articles (incremental)."""
+    """After a cold export into ``cache``: the same corpus again (warm), with 1% more articles, and the next day.
+
+    The next day's run reads back what holds for every day, checks the entries whose
+    publication date was bounded by today, and analyses again only those whose date moved.
+    """
+    import datetime
+
     n = len(list(corpus.glob("*.txt")))
     warm, _, _ = run_export(corpus, target, jobs, "local", cache)
     shutil.rmtree(target)
@@ -165,9 +172,12 @@ def rerun(corpus: Path, target: Path, jobs: int, cache: Path, cold: float) -> di
     shutil.rmtree(target)
     for path in added:
         path.unlink()
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    next_day, _, _ = run_export(corpus, target, jobs, "local", cache, today=tomorrow)
+    shutil.rmtree(target)
     return {"articles": n, "jobs": jobs, "cold_seconds": round(cold, 2), "warm_seconds": round(warm, 2),
             "warm_articles_per_second": round(n / warm, 1), "added": len(added),
-            "with_added_seconds": round(grown, 2)}  # fmt: skip
+            "with_added_seconds": round(grown, 2), "next_day_seconds": round(next_day, 2)}  # fmt: skip
 
 
 def _typed(row: dict[str, str]) -> dict:

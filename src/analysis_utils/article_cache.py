@@ -8,7 +8,7 @@ default ``<project root>/.cache/tables``) and ``ANALYSIS_CACHE=0`` turns both of
 An analysis holds for any day unless its publication date was inferred with today's date
 as the upper bound (no date printed on the page: ``PubDate.today_bound``); such an entry is
 marked with the day it holds for, and on another day the pipeline infers that date anew
-(about a millisecond) and either marks the entry for the new day (``renew``) or analyses
+(a few milliseconds) and either marks the entry for the new day (``renew``) or analyses
 the file again. A corpus exported again tomorrow is read back but for the pages whose
 date moved.
 
