@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import os
 import random
 import re
@@ -162,8 +163,6 @@ def rerun(corpus: Path, target: Path, jobs: int, cache: Path, cold: float) -> di
     The next day's run reads back what holds for every day, checks the entries whose
     publication date was bounded by today, and analyses again only those whose date moved.
     """
-    import datetime
-
     n = len(list(corpus.glob("*.txt")))
     warm, _, _ = run_export(corpus, target, jobs, "local", cache)
     shutil.rmtree(target)

@@ -242,7 +242,11 @@ def test_on_another_day_only_the_analyses_whose_date_moves_are_made_again(cache_
 
 
 def test_an_entry_made_on_another_day_is_checked_again_on_every_fixture_page():
-    """``holds_on`` says yes only when analysing the page on the new day gives the same analysis."""
+    """``holds_on`` says yes only when analysing the page on the new day gives the same analysis.
+
+    It answers yes without a look for every page whose date is not ``today_bound``: so this
+    also checks that no such analysis changes with the day.
+    """
     files = [*sorted(SEEDS.glob("*.txt")), *sorted(FIXTURES.glob("*/articles/*.txt"))]
     days = (dt.date(2024, 6, 20), dt.date(2026, 12, 6), dt.date(2031, 6, 1))
     said = set()

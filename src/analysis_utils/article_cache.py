@@ -216,14 +216,16 @@ class ArticleCache:
         if self.db is None:
             return
         self.pending.append((key, self.gen, self.day if today_bound else "", blob))
-        if len(self.pending) + len(self.renewed) >= COMMIT_EVERY:
-            self._write()
+        self._write_when_full()
 
     def renew(self, key: str) -> None:
         """Mark the entry under ``key``, made on another day and found to hold today, as this day's."""
         if self.db is None:
             return
         self.renewed.append(key)
+        self._write_when_full()
+
+    def _write_when_full(self) -> None:
         if len(self.pending) + len(self.renewed) >= COMMIT_EVERY:
             self._write()
 
