@@ -167,3 +167,59 @@ def test_the_word_index_keeps_offsets_when_lower_case_changes_a_length():
     text = "\u0130stanbul talks: Putin and Kim"  # "İ".lower() is two characters
     starts, words = reference.word_tokens(text)
     assert words[-1] == "kim" and text[starts[-1] :] == "Kim"
+
+
+def _prefiltered() -> list[tuple[str, reference.Prefiltered]]:
+    from analysis_utils import events, letters, pubdate, quotes
+
+    found = [
+        (f"{mod.__name__.rsplit('.', 1)[-1]}.{name}", value)
+        for mod in (pubdate, letters, quotes, events)
+        for name, value in vars(mod).items()
+        if isinstance(value, reference.Prefiltered)
+    ]
+    return list(dict((id(p), (n, p)) for n, p in found).values())
+
+
+PREFILTER_WORDS = [
+    "the", "75th", "seventy-fifth", "anniversary", "Anniversary", "of", "77", "years", "ago", "Year", "sent", "wrote",
+    "letter", "message", "to", "from", "said", "will", "held", "last", "Monday", "this", "month", "according",
+    "K", "\u212a", "\u017f", "ſent", "\u0130", ".", ",", "\n",
+]  # fmt: skip
+prefilter_texts = st.lists(st.sampled_from(PREFILTER_WORDS), max_size=40).map(" ".join) | st.text(max_size=120)
+
+
+def test_prefiltered_patterns_are_used_and_find_what_the_plain_pattern_finds_in_real_articles():
+    patterns = _prefiltered()
+    assert len(patterns) >= 15 and all(p.literals for _, p in patterns)  # each has literals to look for
+    skipped = matched = 0
+    for text in TEXTS:
+        for name, p in patterns:  # a window of the whole text
+            assert _spans(p.finditer(text, 10, len(text) - 10)) == _spans(p.re.finditer(text, 10, len(text) - 10)), name
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        for name, p in patterns:
+            for ln in lines:
+                assert _spans(p.finditer(ln)) == _spans(p.re.finditer(ln)), name
+                skipped += not p.may_match(ln)
+                matched += p.re.search(ln) is not None
+    assert skipped > 1000 and matched > 100
+
+
+@SETTINGS
+@given(prefilter_texts, st.integers(0, 150), st.integers(0, 150))
+def test_prefiltered_patterns_agree_with_the_plain_pattern_on_any_text_and_window(text, a, b):
+    pos, endpos = min(a, b), max(a, b)
+    for name, p in _prefiltered():
+        assert _spans(p.finditer(text, pos, endpos)) == _spans(p.re.finditer(text, pos, endpos)), name
+        for method in ("search", "match"):
+            got, plain = getattr(p, method)(text, pos, endpos), getattr(p.re, method)(text, pos, endpos)
+            assert (got is None) == (plain is None) and (got is None or got.span() == plain.span()), name
+
+
+def test_a_prefiltered_pattern_skips_text_without_its_literal_and_not_odd_case_text():
+    p = reference.Prefiltered(re.compile(r"\b\w+\s+anniversary\b", re.IGNORECASE))
+    assert p.literals == ("anniversary",)
+    assert not p.may_match("the summit in Vladivostok")
+    assert p.search("the 75th ANNIVERSARY").group(0) == "75th ANNIVERSARY"
+    assert p.may_match("the 75th anniver\u017fary") and p.search("the 75th anniver\u017fary")  # long s folds to s
+    assert p.sub("X", "its 5th anniversary") == "its X"  # other methods are the pattern's own

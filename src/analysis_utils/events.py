@@ -17,14 +17,17 @@ from .calendar_text import add_years, ordinal_value
 from .clean import CleanDoc
 from .letters import Letter
 from .pubdate import _ANNIVERSARY, _YEARS_AGO, _event_mentions
+from .reference import Prefiltered
 from .sentences import sentence_spans
 
-_EVENT_VERB = re.compile(
-    r"\b(?P<verb>met|meet|meeting|held|hold|holds|summit|talks|visited|visit|visits|travel(?:l?ed)?|arrived|"
-    r"elected|re-?elected|election|signed|sign|invaded|invasion|launched|fired|tested|opened|hosted|host|"
-    r"reported|announced|said|says|declared|broke|collapsed|ended|began|started|created|established|"
-    r"awarded|attended|exchanged|congratulated|invited)\b",
-    re.IGNORECASE,
+_EVENT_VERB = Prefiltered(
+    re.compile(
+        r"\b(?P<verb>met|meet|meeting|held|hold|holds|summit|talks|visited|visit|visits|travel(?:l?ed)?|arrived|"
+        r"elected|re-?elected|election|signed|sign|invaded|invasion|launched|fired|tested|opened|hosted|host|"
+        r"reported|announced|said|says|declared|broke|collapsed|ended|began|started|created|established|"
+        r"awarded|attended|exchanged|congratulated|invited)\b",
+        re.IGNORECASE,
+    )
 )
 _KIND_OF_VERB = {
     "met": "meeting", "meet": "meeting", "meeting": "meeting", "held": "meeting", "hold": "meeting", "holds": "meeting",

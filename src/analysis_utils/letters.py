@@ -16,11 +16,13 @@ from .clean import CleanDoc
 from .entities import Mention, MentionIndex, find_mentions
 from .pubdate import PubDate
 from .quotes import _mask, find_spans
+from .reference import Prefiltered
 from .sentences import sentence_spans
 
 _NOUN = r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|condolences|notes?|repl(?:y|ies)|missives?|correspondence)"
-_SEND = re.compile(
-    rf"""\b(?P<verb>
+_SEND = Prefiltered(
+    re.compile(
+        rf"""\b(?P<verb>
         (?:has\s+|had\s+|have\s+)?(?:sent|sends|send|sending|dispatched|delivered|conveyed|conveying|addressed|extended|extending)
       | (?:wrote|writes|written|writing)(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)?(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
       | (?:has\s+|had\s+)?congratulated|congratulates|congratulating
@@ -28,19 +30,24 @@ _SEND = re.compile(
       | received|receives
       | replied|responded
     )\b""",
-    re.IGNORECASE | re.VERBOSE,
+        re.IGNORECASE | re.VERBOSE,
+    )
 )
 _INFINITIVES = r"(?:mark|celebrate|congratulate|express|wish|thank|commemorate|say|highlight|convey|discuss|strengthen|be|have|hail|praise|pledge|vow|greet|honou?r|show|stress|underline|reaffirm)"
-_NOUN_RE = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
+_NOUN_RE = Prefiltered(re.compile(rf"\b{_NOUN}\b", re.IGNORECASE))
 _POSSESSIVE_NOUN = re.compile(rf"\s*(?:His|Her)\s+(?:[\w’'-]+\s+){{0,4}}?{_NOUN}\b[^.;]*,\s*$")
 """A sentence opening "His … message …," before the verb: the message's writer is the one "his" names."""
-_REPORTED = re.compile(
-    r"\b(?:said|says|reported|reports|announced|according to|published|carried|released)\b",
-    re.IGNORECASE,
+_REPORTED = Prefiltered(
+    re.compile(
+        r"\b(?:said|says|reported|reports|announced|according to|published|carried|released)\b",
+        re.IGNORECASE,
+    )
 )
-_VAGUE = re.compile(
-    r"\b(?:on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|over\s+the\s+years|repeatedly|routinely|every\s+year|each\s+year|annual(?:ly)?|in\s+previous\s+years|in\s+the\s+past)\b",
-    re.IGNORECASE,
+_VAGUE = Prefiltered(
+    re.compile(
+        r"\b(?:on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|over\s+the\s+years|repeatedly|routinely|every\s+year|each\s+year|annual(?:ly)?|in\s+previous\s+years|in\s+the\s+past)\b",
+        re.IGNORECASE,
+    )
 )
 _NEGATION = re.compile(r"\b(?:not|never|no|declined\s+to|did\s+not|didn't|has\s+yet\s+to)\b", re.IGNORECASE)
 
@@ -74,11 +81,13 @@ OCCASIONS = [
     ("condolences", re.compile(r"\bcondolence|\bsympathy\b|\bmourn", re.I)),
     ("summit", re.compile(r"\b(?:summit|talks|visit|meeting)\b", re.I)),
 ]
-_OCCASION_PHRASE = re.compile(
-    r"\b(?:on\s+the\s+occasion\s+of|to\s+mark|marking|in\s+celebration\s+of|celebrating|for|on|over|ahead\s+of|after)\s+"
-    r"(?P<what>(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?(?:anniversary|birthday|day|holiday|re-?election|election|new\s+year|summit|victory|liberation|founding)"
-    r"(?:\s+(?:of|from|in|as)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,8}?)?)(?=[,.;]|\s+(?:and|with|in\s+which|saying|calling|expressing|pledging|vowing|according|state\s+media)\b|$)",
-    re.IGNORECASE,
+_OCCASION_PHRASE = Prefiltered(
+    re.compile(
+        r"\b(?:on\s+the\s+occasion\s+of|to\s+mark|marking|in\s+celebration\s+of|celebrating|for|on|over|ahead\s+of|after)\s+"
+        r"(?P<what>(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?(?:anniversary|birthday|day|holiday|re-?election|election|new\s+year|summit|victory|liberation|founding)"
+        r"(?:\s+(?:of|from|in|as)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,8}?)?)(?=[,.;]|\s+(?:and|with|in\s+which|saying|calling|expressing|pledging|vowing|according|state\s+media)\b|$)",
+        re.IGNORECASE,
+    )
 )
 CHANNELS = (
     "KCNA",
@@ -311,9 +320,11 @@ def _verb_letters(ctx: _Ctx, ms, s0, s1, c0, c1, v, subject) -> list[Letter]:
     ]
 
 
-_NOMINAL = re.compile(
-    rf"\b(?P<noun>{_NOUN})\b(?:\s+(?:of\s+(?:greetings|congratulations|thanks|condolences|his\s+own|her\s+own)|dated\s+[^,]{{0,20}}))?(?P<tail>\s+(?:to|from)\s+)?",
-    re.IGNORECASE,
+_NOMINAL = Prefiltered(
+    re.compile(
+        rf"\b(?P<noun>{_NOUN})\b(?:\s+(?:of\s+(?:greetings|congratulations|thanks|condolences|his\s+own|her\s+own)|dated\s+[^,]{{0,20}}))?(?P<tail>\s+(?:to|from)\s+)?",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -479,7 +490,7 @@ def _letter_date(ctx: _Ctx, s0, s1, c0, c1, trigger, recipient) -> tuple[dt.date
             continue  # "77 years ago": the occasion, not the letter
         if d.start >= trigger.end():
             after.append(d)
-        elif trigger.re is _NOMINAL:
+        elif trigger.re is _NOMINAL.re:
             continue  # "The US on Thursday dismissed a message from Kim": that date is the dismissal's
         elif not (
             trigger.group(0).lower().startswith("exchange")

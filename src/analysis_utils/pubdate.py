@@ -28,6 +28,7 @@ from .calendar_text import (
     ordinal_value,
 )
 from .clean import CleanDoc
+from .reference import Prefiltered
 from .sentences import sentence_spans
 
 FLOOR = dt.date(1945, 1, 1)
@@ -37,25 +38,35 @@ NEWS_LAG_DAYS = 1
 ANNIVERSARY_WINDOW_DAYS = 60
 """Coverage of an anniversary falls within this many days of it."""
 
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|to be held|scheduled|upcoming|forthcoming|expected to|set to|plans? to|planned|"
-    r"imminent|ahead of|next|could|may|might|prepar\w+ for|soon)\b",
-    re.IGNORECASE,
+_FUTURE = Prefiltered(
+    re.compile(
+        r"\b(?:will|would|shall|to be held|scheduled|upcoming|forthcoming|expected to|set to|plans? to|planned|"
+        r"imminent|ahead of|next|could|may|might|prepar\w+ for|soon)\b",
+        re.IGNORECASE,
+    )
 )
-_YEARS_AGO = re.compile(
-    r"\b(?P<n>\d{1,3}|" + "|".join(k for k in NUMBER_WORDS if k.isalpha()) + r")\s+years?\s+ago\b",
-    re.I,
+_YEARS_AGO = Prefiltered(
+    re.compile(
+        r"\b(?P<n>\d{1,3}|" + "|".join(k for k in NUMBER_WORDS if k.isalpha()) + r")\s+years?\s+ago\b",
+        re.I,
+    )
 )
-_ANNIVERSARY = re.compile(
-    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}anniversary\b",
-    re.IGNORECASE,
+_ANNIVERSARY = Prefiltered(
+    re.compile(
+        r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}anniversary\b",
+        re.IGNORECASE,
+    )
 )
 _BARE_YEAR = re.compile(
     r"(?:\b(?:in|since|from|during|of|early|late|mid|until|and|after|before|the|by|year)[\s-]+)(?P<y>19[4-9]\d|20[0-4]\d)\b(?![,.]?\d)"
 )
-_RELATIVE = re.compile(r"\b(?P<which>last|this|earlier this|later this)\s+(?P<unit>year|month)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_PAST = re.compile(r"\b(?:was|were|had|held|reached|last|ago|since|previous|earlier|former|first)\b", re.IGNORECASE)
+_RELATIVE = Prefiltered(
+    re.compile(r"\b(?P<which>last|this|earlier this|later this)\s+(?P<unit>year|month)\b", re.IGNORECASE)
+)
+_WEEKDAY = Prefiltered(re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"))
+_PAST = Prefiltered(
+    re.compile(r"\b(?:was|were|had|held|reached|last|ago|since|previous|earlier|former|first)\b", re.IGNORECASE)
+)
 
 
 @dataclass
@@ -568,8 +579,8 @@ _LABEL_RANK = {
 
 
 _TIME_AFTER = re.compile(r"[,\s|–—-]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
-_NOT_THE_STORYS = re.compile(
-    r"\b(?:mirrored|archived|cached|captured|snapshot|retrieved|accessed|printed|printable)\b", re.I
+_NOT_THE_STORYS = Prefiltered(
+    re.compile(r"\b(?:mirrored|archived|cached|captured|snapshot|retrieved|accessed|printed|printable)\b", re.I)
 )
 """Labels of a time that is the copy's, not the story's ("Mirrored: Thu 2 Jan 2025 03:14 UTC")."""
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanDoc
 from .entities import Mention, MentionIndex, find_mentions
+from .reference import Prefiltered
 from .sentences import sentence_spans
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
@@ -41,9 +42,11 @@ REPORTING_VERBS = (
     r"denied|suggested|proposed|characteri[sz]ed|referred|referring|addressed|addressing"
 )
 _VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE)
-_AS_SAYING = re.compile(
-    r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating)\b",
-    re.IGNORECASE,
+_AS_SAYING = Prefiltered(
+    re.compile(
+        r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating)\b",
+        re.IGNORECASE,
+    )
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<obj>.{1,80}?)(?:[,.;]|$)", re.IGNORECASE)
 _PREP_BEFORE = re.compile(
@@ -54,9 +57,11 @@ _LEAD_IN = re.compile(
     r"^(?:in|on|at|after|during|amid|amidst|according to|following|before|while|when|as|speaking)\b[^,]{0,120},\s*",
     re.IGNORECASE,
 )
-_SENDING = re.compile(
-    r"\b(?:sent|sends|send|wrote|writes|write|conveyed|delivered|dispatched|addressed|exchanged|received|relayed)\b",
-    re.IGNORECASE,
+_SENDING = Prefiltered(
+    re.compile(
+        r"\b(?:sent|sends|send|wrote|writes|write|conveyed|delivered|dispatched|addressed|exchanged|received|relayed)\b",
+        re.IGNORECASE,
+    )
 )
 
 

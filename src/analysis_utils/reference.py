@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import sys
 import tomllib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -203,6 +204,43 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 def lower_for_prefilter(text: str) -> str | None:
     """``text`` in lower case for a literal prefilter, or None when it holds a letter that folds oddly."""
     return None if _ODD_CASE.search(text) else text.lower()
+
+
+class Prefiltered:
+    """A compiled pattern not searched in text that holds none of its required literals.
+
+    Same matches as the pattern (``search``, ``match``, ``finditer``, with ``pos`` and
+    ``endpos``): a window without any string that every match contains cannot match, and
+    looking for a few short strings costs far less than running a pattern that tries every
+    word ("the 75th anniversary", "77 years ago"). Worth it for patterns whose literals are
+    rare in a sentence; anything else (``sub``, ``pattern``, ``groupindex``) is the pattern's own.
+    """
+
+    __slots__ = ("re", "literals")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.re = pattern
+        self.literals = required_literals(pattern)
+
+    def may_match(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """False only when ``text[pos:endpos]`` cannot hold a match."""
+        if self.literals is None:
+            return True
+        window = text if pos <= 0 and (endpos is None or endpos >= len(text)) else text[pos:endpos]
+        low = lower_for_prefilter(window)
+        return low is None or any(x in low for x in self.literals)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.re.search(text, pos, endpos) if self.may_match(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.re.match(text, pos, endpos) if self.may_match(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.re.finditer(text, pos, endpos) if self.may_match(text, pos, endpos) else iter(())
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - the pattern's other attributes, unfiltered
+        return getattr(self.re, name)
 
 
 def words_present(text: str, phrase: str) -> bool:
