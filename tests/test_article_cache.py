@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -239,6 +240,38 @@ def test_on_another_day_only_the_analyses_whose_date_moves_are_made_again(cache_
     for a in (*second, *third):
         a.from_cache = False
     assert second == fresh and third == fresh
+
+
+def test_the_checks_of_another_days_entries_run_as_the_articles_come_and_in_the_workers(
+    cache_home, corpus, monkeypatch, tmp_path
+):
+    """Not all before the first article (no silent wait before the progress bar), and in the pool with ``jobs``."""
+    (corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    first = list(pipeline.iter_corpus(corpus, today=dt.date(2026, 12, 6), cache=True))
+    bound = sum(a.meta.published.today_bound for a in first)
+    log = tmp_path / "checked_by"
+    real = pipeline.holds_on
+
+    def logged(a, today):
+        with log.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(a, today)
+
+    monkeypatch.setattr(pipeline, "holds_on", logged)
+    checked = lambda: log.read_text().split() if log.exists() else []  # noqa: E731
+    articles = pipeline.iter_corpus(corpus, today=dt.date(2027, 3, 1), cache=True)
+    next(articles)
+    assert len(checked()) <= 1
+    assert len(list(articles)) == len(first) - 1
+    assert checked() == [str(os.getpid())] * bound
+    log.unlink()
+    third = list(pipeline.iter_corpus(corpus, today=dt.date(2028, 5, 1), cache=True, jobs=2))
+    assert len(checked()) == bound and str(os.getpid()) not in checked()  # the workers checked them
+    monkeypatch.undo()
+    assert sum(a.from_cache for a in third) == len(third) - 1  # only the undated page moved again
+    for a in third:
+        a.from_cache = False
+    assert third == list(pipeline.iter_corpus(corpus, today=dt.date(2028, 5, 1), cache=False))
 
 
 def test_an_entry_made_on_another_day_is_checked_again_on_every_fixture_page():

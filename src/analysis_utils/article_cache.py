@@ -116,6 +116,26 @@ def unpack(blob: bytes, path: Path) -> Analysed | None:
     return a
 
 
+_readers: dict[tuple[int, Path], sqlite3.Connection] = {}
+"""Reading connections by process and database: a pool's workers read the entries they check
+(keyed by process too, since a connection must not cross a fork)."""
+
+
+def stored_blob(location: Path, key: str) -> bytes | None:
+    """The packed entry under ``key`` in the database at ``location``, or None (absent, or the database fails)."""
+    where = (os.getpid(), location)
+    try:
+        if where not in _readers:
+            if not location.exists():
+                return None
+            _readers[where] = sqlite3.connect(location, timeout=30.0)
+        row = _readers[where].execute("SELECT blob FROM articles WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error as err:
+        log.info("article cache %s cannot be read here: %s", location, err)
+        return None
+    return row[0] if row else None
+
+
 class ArticleCache:
     """The article store of one run: look up, read and write analyses by key (see ``key``).
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import sys
 import zlib
@@ -105,20 +106,28 @@ def iter_corpus(
             store = None
         keys = [store.key(p) for p in files] if store else [None] * len(files)
         stored = store.present(keys) if store else {}
-        if store:
-            _renew_or_forget(store, stored, files, keys, today)
-        todo = [p for p, k in zip(files, keys, strict=True) if k not in stored]
+
+        def ready(key: str | None) -> bool:
+            """An entry that holds on this day as it is (no check needed)."""
+            return store is not None and key in stored and store.holds(stored[key])
+
+        # the work: files to analyse, and entries made on another day whose date may have moved
+        # (checked where the analyses run, so in parallel and under the progress bar)
+        todo = [(p, k if k in stored else None) for p, k in zip(files, keys, strict=True) if not ready(k)]
         n_jobs = auto_jobs(len(todo)) if jobs <= 0 else jobs
-        fresh = _analyse_all(todo, today, n_jobs, packed=store is not None, stack=stack)
+        where = store.location if store is not None else None
+        fresh = _analyse_all(todo, today, n_jobs, where, stack)
 
         def analysed() -> Iterator[Analysed]:
             for path, key in zip(files, keys, strict=True):
-                a = store.get(key, path) if store and key in stored else None
-                if a is None and key in stored:  # an entry that could not be read back: analyse the file here
-                    a = analyse_path(path, today)
-                elif a is None:
-                    a, blob = next(fresh)
-                    if store and key and blob is not None and a.doc.status != "error":
+                if ready(key):
+                    a = store.get(key, path) or analyse_path(path, today)  # type: ignore[union-attr]
+                else:
+                    held, a, blob = next(fresh)
+                    if held and store and key:
+                        store.renew(key)
+                        a.from_cache = True
+                    elif store and key and blob is not None and a.doc.status != "error":
                         # before the duplicate check marks the article: that is the corpus's
                         store.put(key, blob, today_bound=a.meta.published.today_bound)
                 seen.check(a)
@@ -139,52 +148,53 @@ def holds_on(a: Analysed, today: dt.date | None) -> bool:
     return pubdate.infer(a.clean, today) == a.meta.published
 
 
-def _renew_or_forget(
-    store: ArticleCache, stored: dict[str, str], files: list[Path], keys: list[str | None], today: dt.date | None
-) -> None:
-    """Entries made on another day: marked for this day when they still hold, else dropped from ``stored``."""
-    for path, key in zip(files, keys, strict=True):
-        if key is None or key not in stored or store.holds(stored[key]):
-            continue
-        a = store.get(key, path)
-        if a is not None and holds_on(a, today):
-            store.renew(key)
-            stored[key] = store.day
-        else:
-            del stored[key]  # analysed again with the new files, and stored for this day
+Work = tuple[Path, "str | None"]
+"""A file to analyse, with the key of its entry made on another day (checked first), or None."""
 
 
 def _analyse_all(
-    files: list[Path], today: dt.date | None, jobs: int, packed: bool, stack: contextlib.ExitStack
-) -> Iterator[tuple[Analysed, bytes | None]]:
-    """Each file's analysis, in order, with its packed form when ``packed`` (the workers pack what they analyse)."""
-    if jobs > 1 and len(files) > 1:
+    todo: list[Work], today: dt.date | None, jobs: int, cache_at: Path | None, stack: contextlib.ExitStack
+) -> Iterator[tuple[bool, Analysed, bytes | None]]:
+    """For each item, in order: ``(held, analysis, packed analysis)``.
+
+    ``held``: the item's cached entry holds today (the analysis is that entry's). Else the
+    file is analysed, and packed for the article cache when ``cache_at`` (its database) is
+    given; a pool's workers pack what they analyse, so the main process need not.
+    """
+    work = functools.partial(_check_or_analyse, today=today, cache_at=cache_at)
+    if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
-        from functools import partial
 
         pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
-        work = partial(_analyse_packed if packed else analyse_path, today=today)
-        results = pool.map(work, files, chunksize=max(1, min(64, len(files) // (4 * jobs))))
-        for path, r in zip(files, results, strict=True):
-            if packed:
-                a = article_cache.unpack(r, path)
-                yield (a, r) if a is not None else (analyse_path(path, today), None)
-            else:
-                yield r, None
-        return
-    for path in files:
-        a = analyse_path(path, today)
-        yield a, article_cache.pack(a) if packed else None
+        results = pool.map(work, todo, chunksize=max(1, min(64, len(todo) // (4 * jobs))))
+    else:
+        results = map(work, todo)
+    for (path, _key), (held, r) in zip(todo, results, strict=True):
+        if isinstance(r, bytes):
+            a = article_cache.unpack(r, path)
+            yield (held, a, r) if a is not None else (False, analyse_path(path, today), None)
+        else:
+            yield held, r, None
+
+
+def _check_or_analyse(item: Work, today: dt.date | None, cache_at: Path | None) -> tuple[bool, Analysed | bytes]:
+    """The unit of work: ``(True, stored entry)`` when the item's entry holds on ``today``, else ``(False, analysis)``.
+
+    With ``cache_at`` the analysis comes packed (``article_cache.pack``).
+    """
+    path, key = item
+    if key is not None and cache_at is not None:
+        blob = article_cache.stored_blob(cache_at, key)
+        a = article_cache.unpack(blob, path) if blob is not None else None
+        if a is not None and holds_on(a, today):
+            return True, blob  # type: ignore[return-value]
+    a = analyse_path(path, today)
+    return False, article_cache.pack(a) if cache_at is not None else a
 
 
 def analyse_path(path: Path, today: dt.date | None = None) -> Analysed:
     """Read and analyse one file (the unit of work of a process pool)."""
     return analyse_document(corpus.read_document(path), today)
-
-
-def _analyse_packed(path: Path, today: dt.date | None = None) -> bytes:
-    """``analyse_path``, packed for the article cache (a pool's workers pack, so the main process need not)."""
-    return article_cache.pack(analyse_path(path, today))
 
 
 def _progress(items: Iterator[Analysed], total: int, show: bool) -> Iterator[Analysed]:
