@@ -16,8 +16,9 @@ from functools import cache
 from . import reference
 from .calendar_text import MONTH_RE, find_dates
 from .corpus import Document
+from .reference import Prefiltered
 
-_END_MARK = re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE)
+_END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
 FURNITURE_MAX_CHARS = 400
 """Lines longer than this are never page furniture."""
 SIGNATURE_REASON = "short line after the last paragraph"
@@ -429,10 +430,12 @@ def _mark_duplicates(content: list[Line]) -> None:
 
 
 _HEADER_META = frozenset({"date", "byline", "share", "caption", "navigation", "author", "footer"})
-_ROLE_LINE = re.compile(
-    r"(?:\||,|-|–|—)\s*(?:senior |chief |staff |foreign |political |diplomatic |asia |north korea |seoul |moscow )?"
-    r"(?:correspondent|reporter|writer|editor|bureau chief|contributor|columnist)\b",
-    re.IGNORECASE,
+_ROLE_LINE = Prefiltered(
+    re.compile(
+        r"(?:\||,|-|–|—)\s*(?:senior |chief |staff |foreign |political |diplomatic |asia |north korea |seoul |moscow )?"
+        r"(?:correspondent|reporter|writer|editor|bureau chief|contributor|columnist)\b",
+        re.IGNORECASE,
+    )
 )
 
 

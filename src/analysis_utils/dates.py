@@ -39,6 +39,7 @@ from .calendar_text import (
 )
 from .clean import SIGNATURE_REASON, CleanDoc
 from .pubdate import PubDate, _event_mentions
+from .reference import Prefiltered
 from .sentences import sentence_spans
 
 SECTION_ORDER = ("page banner", "headline", "date line", "dateline", "body", "signature")
@@ -207,11 +208,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]  # fmt: skip
 
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|'ll|to\s+be\s+held|scheduled|upcoming|forthcoming|expected\s+to|(?:is|are)\s+expected|set\s+to|plans?\s+to|planned|"
-    r"planning|ahead\s+of|could|may|might|is\s+to|are\s+to|due\s+to|intends?\s+to|going\s+to|soon|prepar\w+\s+for|"
-    r"begins|starts|opens|takes\s+office|takes\s+place|is\s+due|are\s+due|kicks\s+off|resumes)\b",
-    re.IGNORECASE,
+_FUTURE = Prefiltered(
+    re.compile(
+        r"\b(?:will|would|shall|'ll|to\s+be\s+held|scheduled|upcoming|forthcoming|expected\s+to|(?:is|are)\s+expected|set\s+to|plans?\s+to|planned|"
+        r"planning|ahead\s+of|could|may|might|is\s+to|are\s+to|due\s+to|intends?\s+to|going\s+to|soon|prepar\w+\s+for|"
+        r"begins|starts|opens|takes\s+office|takes\s+place|is\s+due|are\s+due|kicks\s+off|resumes)\b",
+        re.IGNORECASE,
+    )
 )
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|previously|earlier|last)\b", re.IGNORECASE)
 _CLAUSE_BEFORE = re.compile(

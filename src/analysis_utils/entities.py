@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from . import reference
+from .reference import Prefiltered
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,20 @@ class Role:
     phrase: str  # matched through _role_index()
 
 
-_DEFINITE = re.compile(
-    r"\bthe\s+(?P<noun>ministry|department|agency|office|spokes(?:man|woman|person)|official|analyst|researcher|professor|expert|diplomat|envoy)\b",
-    re.IGNORECASE,
+_DEFINITE = Prefiltered(
+    re.compile(
+        r"\bthe\s+(?P<noun>ministry|department|agency|office|spokes(?:man|woman|person)|official|analyst|researcher|professor|expert|diplomat|envoy)\b",
+        re.IGNORECASE,
+    )
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
-_DOCUMENT = re.compile(
-    r"\b(?:the|his|her|this|that|its|a)\s+(?:(?:congratulatory|new\s+year|birthday|greetings?|condolence|reply|"
-    r"written|personal|latest)\s+)?(?P<noun>letter|message|telegram|card|greetings|note|missive|reply|statement|document)\b",
-    re.IGNORECASE,
+_DOCUMENT = Prefiltered(
+    re.compile(
+        r"\b(?:the|his|her|this|that|its|a)\s+(?:(?:congratulatory|new\s+year|birthday|greetings?|condolence|reply|"
+        r"written|personal|latest)\s+)?(?P<noun>letter|message|telegram|card|greetings|note|missive|reply|statement|document)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -136,11 +141,13 @@ def _find_mentions(text: str, when: dt.date | None) -> tuple[Mention, ...]:
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})+\b")
 _SPEECH = r"(?:said|says|told|added|adds|wrote|writes|noted|stressed|argued|warned|explained|observed|commented|suggested|cautioned|predicted|insisted|replied|asked|tweeted|posted)"
-_ROLE_BEFORE = re.compile(
-    r"(?:spokes(?:person|man|woman)|minister|ambassador|professor|analyst|researcher|fellow|director|official|envoy|"
-    r"secretary|senator|lawmaker|adviser|advisor|expert|scholar|chief|head|commander|president|chairman|"
-    r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+$",
-    re.IGNORECASE,
+_ROLE_BEFORE = Prefiltered(
+    re.compile(
+        r"(?:spokes(?:person|man|woman)|minister|ambassador|professor|analyst|researcher|fellow|director|official|envoy|"
+        r"secretary|senator|lawmaker|adviser|advisor|expert|scholar|chief|head|commander|president|chairman|"
+        r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+$",
+        re.IGNORECASE,
+    )
 )
 _NOT_A_NAME = frozenset(
     """The A An In On At For And But Or Of To From With By As If When While After Before During Since Meanwhile However
@@ -293,9 +300,11 @@ def _owned_documents(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_INSTITUTION = re.compile(
-    r"\b(?:(?P<country>South\s+Korea|North\s+Korea|Russia|Japan|China|Ukraine|the\s+US|the\s+U\.S\.)(?:['’]s)?\s+|(?P<adj>South\s+Korean|North\s+Korean|Russian|Japanese|Chinese|Ukrainian|US|U\.S\.)\s+)?"
-    r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification)))\b"
+_INSTITUTION = Prefiltered(
+    re.compile(
+        r"\b(?:(?P<country>South\s+Korea|North\s+Korea|Russia|Japan|China|Ukraine|the\s+US|the\s+U\.S\.)(?:['’]s)?\s+|(?P<adj>South\s+Korean|North\s+Korean|Russian|Japanese|Chinese|Ukrainian|US|U\.S\.)\s+)?"
+        r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification)))\b"
+    )
 )
 
 

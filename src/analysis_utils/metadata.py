@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from . import clean, pubdate, reference
 from .calendar_text import find_dates
 from .clean import _BYLINE, CleanDoc, _core, words
+from .reference import Prefiltered
 
 _EMAIL = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _COPYRIGHT = re.compile(
@@ -19,7 +20,7 @@ _DOMAIN = re.compile(
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.kr|kr|ru|cn|jp|in|kp|co\.uk|uk|de|fr)\b",
     re.IGNORECASE,
 )
-_REPORTING = re.compile(r"\(?\s*(?:additional\s+)?reporting by (?P<names>[^;)]+)", re.IGNORECASE)
+_REPORTING = Prefiltered(re.compile(r"\(?\s*(?:additional\s+)?reporting by (?P<names>[^;)]+)", re.IGNORECASE))
 _LINK_REASONS = ("link to the previous or next story", "linked headline")
 """Lines that link to other pages (``clean`` reasons): an outlet they name is not the page's publisher."""
 _SOURCE_CREDIT = re.compile(r"^\s*(?:source|sources|credit)\s*:\s*|/[a-z]{1,4}$", re.IGNORECASE)

@@ -41,7 +41,7 @@ REPORTING_VERBS = (
     r"acknowledged|argued|complained|denounced|condemned|welcomed|voiced|extended|extending|reiterated|confirmed|"
     r"denied|suggested|proposed|characteri[sz]ed|referred|referring|addressed|addressing"
 )
-_VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE)
+_VERB = Prefiltered(re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE))
 _AS_SAYING = Prefiltered(
     re.compile(
         r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating)\b",
