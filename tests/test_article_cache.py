@@ -396,3 +396,16 @@ def test_a_folder_of_bad_files_reads_back_as_it_was_written(cache_home, tmp_path
     assert warm["from_cache"] > 0 and warm["statuses"] == plain["statuses"]
     assert warm["warnings"] == plain["warnings"]
     assert tables_of(tmp_path / "warm") == tables_of(tmp_path / "plain")
+
+
+def test_the_workers_reading_connections_stay_few_and_read_the_right_entry(tmp_path):
+    blobs = {}
+    for i in range(12):
+        with article_cache.ArticleCache.open(dt.date(2026, 1, 1), folder=tmp_path / f"cache{i}") as store:
+            store.put("key", f"entry {i}".encode(), today_bound=False)
+        blobs[tmp_path / f"cache{i}" / article_cache.FILE_NAME] = f"entry {i}".encode()
+    for location, blob in blobs.items():
+        assert article_cache.stored_blob(location, "key") == blob
+        assert article_cache.stored_blob(location, "other") is None
+        assert len(article_cache._readers) <= 8
+    assert article_cache.stored_blob(tmp_path / "none" / article_cache.FILE_NAME, "key") is None

@@ -128,6 +128,11 @@ def stored_blob(location: Path, key: str) -> bytes | None:
         if where not in _readers:
             if not location.exists():
                 return None
+            if len(_readers) >= 8:  # a long session that used many caches (tests): keep a few open
+                for (pid, _), db in _readers.items():
+                    if pid == where[0]:  # a parent's connection is only forgotten, never used or closed here
+                        db.close()
+                _readers.clear()
             _readers[where] = sqlite3.connect(location, timeout=30.0)
         row = _readers[where].execute("SELECT blob FROM articles WHERE key = ?", (key,)).fetchone()
     except sqlite3.Error as err:
