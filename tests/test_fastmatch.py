@@ -229,3 +229,18 @@ def test_a_prefiltered_pattern_skips_text_without_its_literal_and_not_odd_case_t
     assert p.search("the 75th ANNIVERSARY").group(0) == "75th ANNIVERSARY"
     assert p.may_match("the 75th anniver\u017fary") and p.search("the 75th anniver\u017fary")  # long s folds to s
     assert p.sub("X", "its 5th anniversary") == "its X"  # other methods are the pattern's own
+
+
+@SETTINGS
+@given(texts)
+def test_dates_are_looked_for_only_in_text_with_a_digit_and_none_is_lost(text):
+    assert calendar_text.find_dates(text) == calendar_text._scan(text)
+    assert calendar_text._scan(re.sub("[0-9]", "", text)) == []  # no pattern matches without an ASCII digit
+
+
+def test_no_date_of_the_articles_is_lost_by_the_digit_check():
+    found = 0
+    for line in _lines():
+        assert calendar_text.find_dates(line) == calendar_text._scan(line)
+        found += len(calendar_text._scan(line))
+    assert found > 100

@@ -145,6 +145,15 @@ def find_dates(text: str) -> list[DateMention]:
     A lone month name ("in May") is not a date here: month references belong to the
     relative-date grammar, which knows the context ("may" is also a verb).
     """
+    if not _ASCII_DIGIT.search(text):
+        return []  # every pattern needs an ASCII digit (a day, a month number or a year): most sentences have none
+    return _scan(text)
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def _scan(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for kind, pattern in _INDEXED:
         for m in pattern.finditer(text):
