@@ -207,7 +207,11 @@ def test_prefiltered_patterns_are_used_and_find_what_the_plain_pattern_finds_in_
             for ln in lines:
                 assert _spans(p.finditer(ln)) == _spans(p.re.finditer(ln)), name
                 skipped += not p.may_match(ln)
-                matched += p.re.search(ln) is not None
+                for m in p.re.finditer(ln):  # the tightest window: the match itself, and from it on
+                    matched += 1
+                    for window in ((m.start(), m.end()), (m.start(), len(ln))):
+                        got, plain = p.search(ln, *window), p.re.search(ln, *window)
+                        assert (got and got.span()) == (plain and plain.span()), (name, ln, window)
     assert skipped > 1000 and matched > 100
 
 
