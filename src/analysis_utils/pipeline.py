@@ -155,41 +155,45 @@ Work = tuple[Path, "str | None"]
 def _analyse_all(
     todo: list[Work], today: dt.date | None, jobs: int, cache_at: Path | None, stack: contextlib.ExitStack
 ) -> Iterator[tuple[bool, Analysed, bytes | None]]:
-    """For each item, in order: ``(held, analysis, packed analysis)``.
+    """For each item, in order: ``(held, analysis, packed analysis)`` (see ``_check_or_analyse``).
 
-    ``held``: the item's cached entry holds today (the analysis is that entry's). Else the
-    file is analysed, and packed for the article cache when ``cache_at`` (its database) is
-    given; a pool's workers pack what they analyse, so the main process need not.
+    A pool's workers send only the packed form when there is one (they pack what they
+    analyse, so the main process need not), and the main process unpacks it.
     """
-    work = functools.partial(_check_or_analyse, today=today, cache_at=cache_at)
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
+        work = functools.partial(_in_worker, today=today, cache_at=cache_at)
         results = pool.map(work, todo, chunksize=max(1, min(64, len(todo) // (4 * jobs))))
-    else:
-        results = map(work, todo)
-    for (path, _key), (held, r) in zip(todo, results, strict=True):
-        if isinstance(r, bytes):
-            a = article_cache.unpack(r, path)
-            yield (held, a, r) if a is not None else (False, analyse_path(path, today), None)
-        else:
-            yield held, r, None
+        for (path, _key), (held, r) in zip(todo, results, strict=True):
+            if isinstance(r, bytes):
+                a = article_cache.unpack(r, path)
+                yield (held, a, r) if a is not None else (False, analyse_path(path, today), None)
+            else:
+                yield held, r, None
+        return
+    for item in todo:
+        yield _check_or_analyse(item, today, cache_at)
 
 
-def _check_or_analyse(item: Work, today: dt.date | None, cache_at: Path | None) -> tuple[bool, Analysed | bytes]:
-    """The unit of work: ``(True, stored entry)`` when the item's entry holds on ``today``, else ``(False, analysis)``.
-
-    With ``cache_at`` the analysis comes packed (``article_cache.pack``).
-    """
+def _check_or_analyse(item: Work, today: dt.date | None, cache_at: Path | None) -> tuple[bool, Analysed, bytes | None]:
+    """The unit of work: ``(True, stored analysis, its entry)`` when the item's entry holds on ``today``,
+    else ``(False, analysis, packed analysis)``, packed only for the article cache at ``cache_at``."""
     path, key = item
     if key is not None and cache_at is not None:
         blob = article_cache.stored_blob(cache_at, key)
         a = article_cache.unpack(blob, path) if blob is not None else None
         if a is not None and holds_on(a, today):
-            return True, blob  # type: ignore[return-value]
+            return True, a, blob
     a = analyse_path(path, today)
-    return False, article_cache.pack(a) if cache_at is not None else a
+    return False, a, article_cache.pack(a) if cache_at is not None else None
+
+
+def _in_worker(item: Work, today: dt.date | None, cache_at: Path | None) -> tuple[bool, Analysed | bytes]:
+    """``_check_or_analyse`` in a pool's worker: the packed form alone when there is one (it is what crosses)."""
+    held, a, blob = _check_or_analyse(item, today, cache_at)
+    return held, blob if blob is not None else a
 
 
 def analyse_path(path: Path, today: dt.date | None = None) -> Analysed:
