@@ -29,7 +29,6 @@ BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
 
 _BULLETS = "•·*▪►◦‣–—-ⓕ "
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”’]$""")
-_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[\w’'-]+")
 _BYLINE = re.compile(
     r"^(?:by|written by|reported by|words by|author|reporter|posted by)\s*:?\s+(?P<name>[^.!?]{2,90}?)\s*$",
@@ -203,9 +202,7 @@ def _date_line(core: str) -> tuple[str, list[str]] | None:
     A date with a year, or a day and month with a time or a label ("SEP 9, 06:12",
     "UPDATED: SEP 9"), plus at most a few other words (a label, breadcrumbs, a name).
     """
-    if not _DIGIT.search(core):
-        return None  # every calendar date find_dates knows has a digit
-    dates = [d for d in find_dates(core) if d.day is not None]
+    dates = [d for d in find_dates(core) if d.day is not None]  # at once [] for a line without a digit
     if not dates:
         return None
     rest = core

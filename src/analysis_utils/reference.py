@@ -151,7 +151,7 @@ class Indexed:
         return next(self.finditer(text), None)
 
 
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ODD_CASE = "\u0130\u0131\u017f\u212a"
 """The four non-ASCII letters that case-insensitive patterns match to ASCII ones (İ ı ſ K)."""
 
 
@@ -203,8 +203,9 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 def lower_for_prefilter(text: str) -> str | None:
     """``text`` in lower case for a literal prefilter, or None when it holds a letter that folds oddly."""
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:  # _ODD_CASE, fifteen times faster
-        return None
+    for letter in _ODD_CASE:  # four substring searches: fifteen times faster than a character-class regex
+        if letter in text:
+            return None
     return text.lower()
 
 
