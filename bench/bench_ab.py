@@ -28,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TIMER = """
 import datetime as dt, sys, time
 from pathlib import Path
-from analysis_utils import article_cache, pipeline
+try:  # one sub-package per stage (since issue 15)
+    from analysis_utils.pipeline import article_cache, run as pipeline
+except ImportError:  # a commit from before: the modules side by side
+    from analysis_utils import article_cache, pipeline
 files = sorted(Path(sys.argv[1]).glob("*.txt"))
 day = dt.date(2026, 12, 6)
 for p in files[:20]:

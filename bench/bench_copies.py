@@ -1,4 +1,4 @@
-"""Benchmark copy detection (``compare.near_duplicates``, notebook 03) on corpora of many distinct stories.
+"""Benchmark copy detection (``similarity.near_duplicates``, notebook 03) on corpora of many distinct stories.
 
     .venv/bin/python bench/bench_copies.py                      # 500 … 50,000 bodies (about 5 minutes)
     .venv/bin/python bench/bench_copies.py --sizes 1000 --exhaustive-up-to 1000
@@ -8,7 +8,7 @@ here every story is new text, written by a word-trigram chain trained on the see
 held-out sets (so stories share the names and stock phrases of real coverage), and one story in
 twenty gets a copy: cut, rearranged, lightly edited, or given a new lede. Each size is timed
 scoring every pair (up to ``--exhaustive-up-to``) and with the MinHash proposal that the
-notebook uses past ``compare.EXHAUSTIVE_UP_TO`` bodies; where both ran, the tables are compared.
+notebook uses past ``similarity.EXHAUSTIVE_UP_TO`` bodies; where both ran, the tables are compared.
 Results go to ``copies.csv``.
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from common import write_rows
 
-from analysis_utils import compare
+from analysis_utils.analysis import similarity as compare
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -69,7 +69,7 @@ def run_export(
     The local engine uses the article cache as the command line does, in ``cache`` (a fresh
     folder for a cold run); without one, it is turned off. ``today`` (YYYY-MM-DD): the day of the analysis.
     """
-    module, function = ("export", "export") if engine == "local" else ("dask_engine", "export_dask")
+    module, function = ("tables.export", "export") if engine == "local" else ("tables.dask_export", "export_dask")
     code = (
         "import datetime, resource, sys, time\n"
         f"from analysis_utils.{module} import {function}\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis_utils import article_cache
+from analysis_utils.pipeline import article_cache
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis_utils.clean import CleanDoc, classify
-from analysis_utils.corpus import Document, normalise
+from analysis_utils.clean.page import classify
+from analysis_utils.clean.values import CleanDoc
+from analysis_utils.corpus.decode import normalise
+from analysis_utils.corpus.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

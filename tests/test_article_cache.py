@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis_utils import article_cache, pipeline, tables
 from analysis_utils.cli import main
-from analysis_utils.export import export
+from analysis_utils.pipeline import article_cache
+from analysis_utils.pipeline import run as pipeline
+from analysis_utils.tables import frames
+from analysis_utils.tables.export import export
 from helpers import FIXTURES, SEEDS
 
 TABLE_FILES = ("documents", "lines", "quotes", "dates", "letters", "events", "metadata_evidence")
@@ -347,11 +349,11 @@ def test_a_database_of_an_older_format_is_replaced(cache_home, corpus, tmp_path)
 
 
 def test_the_notebooks_tables_analyse_only_the_files_added(cache_home, corpus, monkeypatch):
-    tables.all_tables(corpus)
+    frames.load_tables(corpus)
     shutil.copy(FIXTURES / "dev6" / "articles" / sorted(p.name for p in (FIXTURES / "dev6" / "articles").glob("*.txt"))[0],
                 corpus / "zz_added.txt")  # fmt: skip
     seen = Counting(monkeypatch)
-    got = tables.all_tables(corpus)
+    got = frames.load_tables(corpus)
     assert seen.files == ["zz_added.txt"]
     assert "zz_added.txt" in set(got["documents"]["file"])
 
@@ -407,5 +409,5 @@ def test_the_workers_reading_connections_stay_few_and_read_the_right_entry(tmp_p
     for location, blob in blobs.items():
         assert article_cache.stored_blob(location, "key") == blob
         assert article_cache.stored_blob(location, "other") is None
-        assert len(article_cache._readers) <= 8
+        assert article_cache.reader_count() <= article_cache.READERS_KEPT
     assert article_cache.stored_blob(tmp_path / "none" / article_cache.FILE_NAME, "key") is None

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis_utils.htmltext import html_to_text, looks_like_html
-from analysis_utils.pipeline import analyse_corpus
+from analysis_utils import analyse_corpus
+from analysis_utils.corpus.htmltext import html_to_text, looks_like_html
 from helpers import ROOT, SEEDS
 
 STORY = (

@@ -16,8 +16,13 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from pandas.testing import assert_frame_equal
 
-from analysis_utils import cache, paths, report, tables
-from analysis_utils.corpus import CorpusError
+import analysis_utils
+from analysis_utils import paths
+from analysis_utils.corpus.read import CorpusError
+from analysis_utils.pipeline import article_cache
+from analysis_utils.report import build as report
+from analysis_utils.tables import frames, rows
+from analysis_utils.tables import table_cache as cache
 from helpers import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -51,12 +56,12 @@ def refuse_to_parse(*args: object, **kwargs: object) -> None:
 
 
 def test_cached_tables_equal_the_uncached_tables_of_the_seeds(cache_home: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv(cache.CACHE_ENV, "0")
-    uncached = tables.all_tables(SEEDS)
-    monkeypatch.delenv(cache.CACHE_ENV)
-    built = tables.all_tables(SEEDS)
+    monkeypatch.setenv(article_cache.CACHE_ENV, "0")
+    uncached = frames.load_tables(SEEDS)
+    monkeypatch.delenv(article_cache.CACHE_ENV)
+    built = frames.load_tables(SEEDS)
     assert len(entries(cache_home)) == 1
-    loaded = tables.all_tables(SEEDS)
+    loaded = frames.load_tables(SEEDS)
     assert_tables_equal(built, uncached)
     assert_tables_equal(loaded, uncached)
     assert len(loaded["documents"]) == len(SEED_FILES)
@@ -65,16 +70,16 @@ def test_cached_tables_equal_the_uncached_tables_of_the_seeds(cache_home: Path, 
 def test_a_second_call_reads_the_cache_instead_of_parsing(
     cache_home: Path, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    first = tables.all_tables(small_corpus)
-    monkeypatch.setattr(tables, "analyse_corpus", refuse_to_parse)
-    assert_tables_equal(tables.all_tables(small_corpus), first)
+    first = frames.load_tables(small_corpus)
+    monkeypatch.setattr(frames, "analyse_corpus", refuse_to_parse)
+    assert_tables_equal(frames.load_tables(small_corpus), first)
 
 
 def test_the_same_files_in_another_folder_share_the_entry(cache_home: Path, small_corpus: Path, tmp_path: Path):
-    tables.all_tables(small_corpus)
+    frames.load_tables(small_corpus)
     elsewhere = shutil.copytree(small_corpus, tmp_path / "elsewhere")
     assert cache.corpus_key(elsewhere) == cache.corpus_key(small_corpus)
-    tables.all_tables(elsewhere)
+    frames.load_tables(elsewhere)
     assert len(entries(cache_home)) == 1
 
 
@@ -86,18 +91,18 @@ def test_touching_a_file_without_changing_it_keeps_the_key(small_corpus: Path):
 
 
 def test_mutating_a_returned_frame_does_not_change_the_next_result(cache_home: Path, small_corpus: Path):
-    first = tables.all_tables(small_corpus)
+    first = frames.load_tables(small_corpus)
     expected = {name: frame.copy() for name, frame in first.items()}
     first["documents"]["headline"] = "changed"
     first["quotes"].loc[:, "speaker"] = "nobody"
-    assert_tables_equal(tables.all_tables(small_corpus), expected)
-    assert_tables_equal(tables.all_tables(small_corpus), expected)
+    assert_tables_equal(frames.load_tables(small_corpus), expected)
+    assert_tables_equal(frames.load_tables(small_corpus), expected)
 
 
 def test_a_list_of_analysed_documents_is_not_cached(cache_home: Path, small_corpus: Path):
-    from analysis_utils.pipeline import analyse_corpus
+    from analysis_utils import analyse_corpus
 
-    tables.all_tables(analyse_corpus(small_corpus))
+    frames.tables_of(analyse_corpus(small_corpus))
     assert not cache_home.exists() or entries(cache_home) == []
 
 
@@ -105,10 +110,10 @@ def test_a_list_of_analysed_documents_is_not_cached(cache_home: Path, small_corp
 
 
 def test_changing_a_file_rebuilds_the_tables(cache_home: Path, small_corpus: Path):
-    before = tables.all_tables(small_corpus)
+    before = frames.load_tables(small_corpus)
     path = sorted(small_corpus.glob("*.txt"))[0]
     path.write_bytes(path.read_bytes() + b"\n\nA closing paragraph added later.\n")
-    after = tables.all_tables(small_corpus)
+    after = frames.load_tables(small_corpus)
     sizes = dict(zip(after["documents"]["file"], after["documents"]["size_bytes"], strict=True))
     assert sizes[path.name] == path.stat().st_size
     assert (
@@ -119,25 +124,25 @@ def test_changing_a_file_rebuilds_the_tables(cache_home: Path, small_corpus: Pat
 
 
 def test_adding_a_file_rebuilds_the_tables(cache_home: Path, small_corpus: Path):
-    assert len(tables.all_tables(small_corpus)["documents"]) == 2
+    assert len(frames.load_tables(small_corpus)["documents"]) == 2
     shutil.copy(SEED_FILES[2], small_corpus / SEED_FILES[2].name)
-    documents = tables.all_tables(small_corpus)["documents"]
+    documents = frames.load_tables(small_corpus)["documents"]
     assert list(documents["file"]) == sorted(p.name for p in small_corpus.glob("*.txt"))
 
 
 def test_removing_a_file_rebuilds_the_tables(cache_home: Path, small_corpus: Path):
-    assert len(tables.all_tables(small_corpus)["documents"]) == 2
+    assert len(frames.load_tables(small_corpus)["documents"]) == 2
     gone = sorted(small_corpus.glob("*.txt"))[0]
     gone.unlink()
-    documents = tables.all_tables(small_corpus)["documents"]
+    documents = frames.load_tables(small_corpus)["documents"]
     assert gone.name not in set(documents["file"]) and len(documents) == 1
 
 
 def test_renaming_a_file_rebuilds_the_tables(cache_home: Path, small_corpus: Path):
-    tables.all_tables(small_corpus)
+    frames.load_tables(small_corpus)
     path = sorted(small_corpus.glob("*.txt"))[0]
     path.rename(small_corpus / "renamed.txt")
-    documents = tables.all_tables(small_corpus)["documents"]
+    documents = frames.load_tables(small_corpus)["documents"]
     assert "renamed.txt" in set(documents["file"]) and "renamed" in set(documents["doc_id"])
 
 
@@ -154,19 +159,20 @@ def test_the_code_fingerprint_follows_code_and_data_not_bytecode(tmp_path: Path)
     (package / "__pycache__").mkdir()
     (package / "mod.py").write_text("X = 1\n", encoding="utf-8")
     (package / "data" / "people.csv").write_text("name\nKim Jong Un\n", encoding="utf-8")
-    first = cache.code_fingerprint(package)
+    first = article_cache.code_fingerprint(package)
     (package / "__pycache__" / "mod.cpython-311.pyc").write_bytes(b"\0\1")
-    assert cache.code_fingerprint(package) == first
+    assert article_cache.code_fingerprint(package) == first
     (package / "data" / "people.csv").write_text("name\nVladimir Putin\n", encoding="utf-8")
-    second = cache.code_fingerprint(package)
+    second = article_cache.code_fingerprint(package)
     assert second != first
     (package / "mod.py").write_text("X = 2\n", encoding="utf-8")
-    assert cache.code_fingerprint(package) != second
+    assert article_cache.code_fingerprint(package) != second
 
 
-def test_the_package_fingerprint_covers_the_installed_package():
-    package = Path(tables.__file__).resolve().parent
-    assert cache.package_fingerprint() == cache.code_fingerprint(package)
+def test_the_package_fingerprint_covers_every_room_of_the_installed_package():
+    package = Path(analysis_utils.__file__).resolve().parent
+    assert article_cache.package_fingerprint() == article_cache.code_fingerprint(package)
+    assert article_cache.package_fingerprint() != article_cache.code_fingerprint(package / "pipeline")
 
 
 # --------------------------------------------------------------------------- damaged entries and folders
@@ -184,46 +190,51 @@ def test_the_package_fingerprint_covers_the_installed_package():
     ids=["garbage", "truncated", "empty", "other-key", "wrong-type"],
 )
 def test_a_damaged_entry_is_rebuilt(cache_home: Path, small_corpus: Path, damage):
-    expected = tables.all_tables(small_corpus)
+    expected = frames.load_tables(small_corpus)
     key = cache.corpus_key(small_corpus)
     path = cache.entry_path(key)
     path.write_bytes(damage(path.read_bytes()))
     assert cache.load(key) is None
-    assert_tables_equal(tables.all_tables(small_corpus), expected)
+    assert_tables_equal(frames.load_tables(small_corpus), expected)
     assert_tables_equal(cache.load(key), expected)
 
 
 def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, small_corpus: Path, monkeypatch: pytest.MonkeyPatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocker / "cache"))
-    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
-    assert len(tables.all_tables(small_corpus)["documents"]) == 2
+    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, str(blocker / "cache"))
+    monkeypatch.delenv(article_cache.CACHE_ENV, raising=False)
+    assert len(frames.load_tables(small_corpus)["documents"]) == 2
 
 
 def test_the_cache_can_be_turned_off(cache_home: Path, small_corpus: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv(cache.CACHE_ENV, "0")
-    tables.all_tables(small_corpus)
+    monkeypatch.setenv(article_cache.CACHE_ENV, "0")
+    frames.load_tables(small_corpus)
     assert not cache_home.exists()
-    monkeypatch.setattr(tables, "analyse_corpus", refuse_to_parse)
+    monkeypatch.setattr(frames, "analyse_corpus", refuse_to_parse)
     with pytest.raises(AssertionError, match="parsed again"):
-        tables.all_tables(small_corpus)
+        frames.load_tables(small_corpus)
 
 
-def test_a_missing_or_empty_folder_still_raises_corpus_error(cache_home: Path, tmp_path: Path):
-    with pytest.raises(CorpusError):
-        tables.all_tables(tmp_path / "nope")
+def test_a_missing_folder_raises_corpus_error_and_an_empty_one_gives_empty_tables(cache_home: Path, tmp_path: Path):
+    with pytest.raises(CorpusError, match="not found"):
+        frames.load_tables(tmp_path / "nope")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(CorpusError):
-        tables.all_tables(tmp_path / "empty")
+    (tmp_path / "empty" / "notes.md").write_text("not an article")
+    empty = frames.load_tables(tmp_path / "empty")
+    assert list(empty) == [t.name for t in rows.TABLES]
+    assert all(
+        frame.empty and list(frame.columns) == t.columns for frame, t in zip(empty.values(), rows.TABLES, strict=True)
+    )
+    assert not cache_home.exists()  # nothing to cache
 
 
 def test_the_cache_lives_under_the_project_root_unless_told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    monkeypatch.delenv(cache.CACHE_DIR_ENV, raising=False)
+    monkeypatch.delenv(article_cache.CACHE_DIR_ENV, raising=False)
     assert cache.cache_dir() == paths.project_root() / ".cache" / "tables"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, "build/tables-cache")
+    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, "build/tables-cache")
     assert cache.cache_dir() == paths.project_root() / "build" / "tables-cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(article_cache.CACHE_DIR_ENV, str(tmp_path))
     assert cache.cache_dir() == tmp_path
 
 
@@ -255,11 +266,11 @@ def test_a_process_waiting_for_the_builder_reads_its_entry(cache_home: Path, sma
         builds.append("first")
         started.set()
         release.wait(10)
-        return tables._build_tables(tables._analysed(small_corpus))
+        return frames.tables_of(frames.analysed_corpus(small_corpus))
 
     def quick_build() -> dict[str, pd.DataFrame]:
         builds.append("second")
-        return tables._build_tables(tables._analysed(small_corpus))
+        return frames.tables_of(frames.analysed_corpus(small_corpus))
 
     results: dict[str, dict[str, pd.DataFrame]] = {}
     first = threading.Thread(target=lambda: results.update(first=cache.cached_tables(small_corpus, slow_build)))
@@ -291,13 +302,13 @@ def write_notebook(folder: Path, name: str, *code: str) -> Path:
 
 
 NOTEBOOK_THAT_MUST_NOT_PARSE = """
-from analysis_utils import tables
+from analysis_utils.tables import frames
 
 def refuse(*args, **kwargs):
     raise RuntimeError("the notebook parsed the corpus")
 
-tables.analyse_corpus = refuse
-t = tables.all_tables(corpus)
+frames.analyse_corpus = refuse
+t = frames.load_tables(corpus)
 print(len(t["documents"]), "documents read from the cache")
 """
 
@@ -306,7 +317,7 @@ def test_the_report_warms_the_cache_and_the_notebooks_read_it(cache_home: Path, 
     for name in ("01_first", "02_second"):
         write_notebook(tmp_path / "nbs", name, NOTEBOOK_THAT_MUST_NOT_PARSE)
     out = tmp_path / "out"
-    cache.package_fingerprint.cache_clear()  # the code as the notebooks' kernels will import it
+    article_cache.package_fingerprint.cache_clear()  # the code as the notebooks' kernels will import it
     status = report.main(["--corpus", str(small_corpus), "--out", str(out), "--notebooks", str(tmp_path / "nbs")])
     assert status == 0
     for name in ("01_first", "02_second"):

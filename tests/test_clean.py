@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis_utils.clean import breadcrumb_prefix, classify, find_dateline
-from analysis_utils.corpus import read_document
+from analysis_utils.clean.lines import breadcrumb_prefix, find_dateline
+from analysis_utils.clean.page import classify
+from analysis_utils.corpus.read import read_document
 from helpers import SEEDS, classes, page
 
 STORY = (

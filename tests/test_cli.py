@@ -104,7 +104,7 @@ def test_main_in_process_exports_the_seeds(tmp_path, capsys):
 
 
 def test_export_with_two_processes_writes_the_same_tables(tmp_path):
-    from analysis_utils.export import export
+    from analysis_utils.tables.export import export
 
     one, two = tmp_path / "one", tmp_path / "two"
     export(SEEDS, one, jobs=1)
@@ -117,7 +117,7 @@ def test_export_with_two_processes_writes_the_same_tables(tmp_path):
 
 def test_the_export_starts_without_pandas():
     """The command line writes CSV rows itself; pandas (most of a cold start) is for the notebooks' tables."""
-    code = "import sys, analysis_utils.cli, analysis_utils.export; print('pandas' in sys.modules)"
+    code = "import sys, analysis_utils.cli, analysis_utils.tables.export; print('pandas' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 

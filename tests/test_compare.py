@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis_utils import compare
+from analysis_utils.analysis import similarity, sources
 
 WIRE_STORY = (
     "North Korean leader Kim Jong Un sent a message of greetings to Russian President Vladimir Putin on the "
@@ -47,7 +47,7 @@ def test_source_label_prefers_outlet_then_wire_then_unknown():
         {"doc_id": "b", "body": "", "wire_agency": "AP"},
         {"doc_id": "c", "body": ""},
     )
-    assert list(compare.source_label(docs)) == ["The Korea Times", "AP", "unknown outlet"]
+    assert list(sources.source_label(docs)) == ["The Korea Times", "AP", "unknown outlet"]
 
 
 # ---------------------------------------------------------------------------- outlet_stats
@@ -61,7 +61,7 @@ def test_outlet_stats_quote_share_counts_overlapping_body_quotations_once():
         {"doc_id": "a", "start": 20, "end": 40, "section": "body"},
         {"doc_id": "a", "start": 0, "end": 90, "section": "headline"},
     ]
-    stats = compare.outlet_stats(tables_of(docs, quotes)).set_index("source")
+    stats = sources.outlet_stats(tables_of(docs, quotes)).set_index("source")
     assert stats.loc["Reuters", "quote_share"] == pytest.approx(0.30)
     assert stats.loc["Reuters", "n_quotes"] == 2
 
@@ -72,7 +72,7 @@ def test_outlet_stats_groups_articles_of_one_source_and_averages_words():
         {"doc_id": "b", "body": "one two", "wire_agency": "AP"},
         {"doc_id": "c", "body": "", "outlet": "NK News"},
     )
-    stats = compare.outlet_stats(tables_of(docs)).set_index("source")
+    stats = sources.outlet_stats(tables_of(docs)).set_index("source")
     assert stats.loc["AP", "n_articles"] == 2
     assert stats.loc["AP", "mean_words"] == 3
     assert stats.loc["NK News", "quote_share"] == 0
@@ -83,32 +83,32 @@ def test_outlet_stats_groups_articles_of_one_source_and_averages_words():
 
 def test_cited_sources_finds_kcna_said_at_the_end_of_a_sentence():
     docs = documents({"doc_id": "a", "body": "Kim praised the friendship, KCNA said.", "outlet": "Reuters"})
-    cited = compare.cited_sources(tables_of(docs))
+    cited = sources.cited_sources(tables_of(docs))
     assert cited[["doc_id", "source", "cited", "count"]].values.tolist() == [["a", "Reuters", "KCNA", 1]]
 
 
 def test_cited_sources_skips_the_pages_own_wire_agency():
     body = "Kim praised the friendship, KCNA said. Moscow welcomed it, Yonhap reported."
     docs = documents({"doc_id": "a", "body": body, "outlet": "KCNA Watch", "wire_agency": "KCNA"})
-    cited = compare.cited_sources(tables_of(docs))
+    cited = sources.cited_sources(tables_of(docs))
     assert list(cited["cited"]) == ["Yonhap"]
 
 
 def test_cited_sources_reads_according_to_and_outlets_outside_the_gazetteer():
     body = "They will meet soon, according to the Kremlin. Japan's Asahi Shimbun reported the plan on Monday."
-    cited = compare.cited_sources(tables_of(documents({"doc_id": "a", "body": body})))
+    cited = sources.cited_sources(tables_of(documents({"doc_id": "a", "body": body})))
     assert set(cited["cited"]) == {"Kremlin", "Asahi Shimbun"}
 
 
 def test_cited_sources_ignores_names_without_a_reporting_cue():
     body = "Kim travelled to Russia by train and met officials of the Kremlin in Vladivostok."
-    cited = compare.cited_sources(tables_of(documents({"doc_id": "a", "body": body})))
+    cited = sources.cited_sources(tables_of(documents({"doc_id": "a", "body": body})))
     assert cited.empty
 
 
 def test_a_person_between_name_and_verb_takes_the_cue():
     body = "Kremlin spokesman Dmitry Peskov said the date was not set."
-    assert compare.citations(body) == []
+    assert sources.citations(body) == []
 
 
 # ---------------------------------------------------------------------------- hedging
@@ -117,19 +117,19 @@ def test_a_person_between_name_and_verb_takes_the_cue():
 def test_hedging_counts_reportedly_and_is_expected_to_per_thousand_words():
     body = "Kim reportedly wrote to Putin, who is expected to reply soon."
     docs = documents({"doc_id": "a", "body": body})
-    row = compare.hedging(tables_of(docs)).iloc[0]
+    row = sources.hedging(tables_of(docs)).iloc[0]
     assert row["n_words"] == 11
     assert row["speculation_n"] == 2
     assert row["speculation"] == pytest.approx(2000 / 11)
 
 
 def test_hedging_takes_the_modal_may_but_not_the_month():
-    cues = compare.hedge_cues("Kim may visit in May.")
+    cues = sources.hedge_cues("Kim may visit in May.")
     assert list(cues.loc[cues["category"] == "speculation", "cue"]) == ["may"]
 
 
 def test_hedging_of_an_empty_body_is_zero():
-    row = compare.hedging(tables_of(documents({"doc_id": "a", "body": ""}))).iloc[0]
+    row = sources.hedging(tables_of(documents({"doc_id": "a", "body": ""}))).iloc[0]
     assert row["speculation"] == 0 and row["n_words"] == 0
 
 
@@ -138,7 +138,7 @@ def test_hedging_by_source_averages_the_rates_of_a_sources_articles():
         {"doc_id": "a", "body": "Kim may write again soon to Putin.", "wire_agency": "AP"},
         {"doc_id": "b", "body": "Kim wrote again to Putin.", "wire_agency": "AP"},
     )
-    rows = compare.hedging_by_source(tables_of(docs))
+    rows = sources.hedging_by_source(tables_of(docs))
     speculation = rows[(rows["source"] == "AP") & (rows["category"] == "speculation")]
     assert speculation["per_1000"].tolist() == [pytest.approx((1000 / 7 + 0) / 2)]
 
@@ -153,7 +153,7 @@ def test_coverage_matrix_marks_which_document_mentions_which_event_sorted_by_dat
         {"doc_id": "b", "event_id": "E2", "date_earliest": "2024-06-19", "description": "Pyongyang summit", "n_docs": 2},
         {"doc_id": "b", "event_id": "E1", "date_earliest": "2019-04-25", "description": "Vladivostok summit", "n_docs": 1},
     ]  # fmt: skip
-    matrix = compare.coverage_matrix(tables_of(docs, events=events))
+    matrix = sources.coverage_matrix(tables_of(docs, events=events))
     assert matrix.shape == (3, 2)
     assert list(matrix.columns) == ["2019-04-25 Vladivostok summit [E1]", "2024-06-19 Pyongyang summit [E2]"]
     assert matrix.values.tolist() == [[0, 1], [1, 1], [0, 0]]
@@ -161,7 +161,7 @@ def test_coverage_matrix_marks_which_document_mentions_which_event_sorted_by_dat
 
 def test_coverage_matrix_without_events_keeps_one_row_per_document():
     docs = documents({"doc_id": "a", "body": "x"})
-    assert compare.coverage_matrix(tables_of(docs)).shape == (1, 0)
+    assert sources.coverage_matrix(tables_of(docs)).shape == (1, 0)
 
 
 # ---------------------------------------------------------------------------- tfidf_similarity
@@ -174,7 +174,7 @@ def test_tfidf_similarity_is_symmetric_with_ones_on_the_diagonal():
         {"doc_id": "c", "body": WIRE_STORY[:200]},
         {"doc_id": "d", "body": ""},
     )
-    sim = compare.tfidf_similarity(docs)
+    sim = similarity.tfidf_similarity(docs)
     assert list(sim.index) == list(sim.columns) == ["a", "b", "c", "d"]
     assert np.allclose(sim.values, sim.values.T)
     assert np.allclose(np.diag(sim.values), 1.0)
@@ -186,16 +186,16 @@ def test_tfidf_similarity_ranks_a_shared_story_above_an_unrelated_one():
         {"doc_id": "b", "body": OTHER_STORY},
         {"doc_id": "c", "body": WIRE_STORY[:200]},
     )
-    sim = compare.tfidf_similarity(docs)
+    sim = similarity.tfidf_similarity(docs)
     assert sim.loc["a", "c"] > 0.5 > sim.loc["a", "b"]
 
 
 def test_tfidf_similarity_of_one_document_is_one_by_one():
-    assert compare.tfidf_similarity(documents({"doc_id": "a", "body": WIRE_STORY})).values.tolist() == [[1.0]]
+    assert similarity.tfidf_similarity(documents({"doc_id": "a", "body": WIRE_STORY})).values.tolist() == [[1.0]]
 
 
 def test_terms_are_lower_case_words_without_stop_words():
-    assert compare.terms("The Kremlin SAID it was 75 years of Friendship.") == ["kremlin", "years", "friendship"]
+    assert similarity.terms("The Kremlin SAID it was 75 years of Friendship.") == ["kremlin", "years", "friendship"]
 
 
 # ---------------------------------------------------------------------------- near_duplicates
@@ -203,13 +203,13 @@ def test_terms_are_lower_case_words_without_stop_words():
 
 def test_identical_bodies_are_flagged_identical():
     docs = documents({"doc_id": "a", "body": WIRE_STORY}, {"doc_id": "b", "body": "  " + WIRE_STORY.upper()})
-    pairs = compare.near_duplicates(docs)
+    pairs = similarity.near_duplicates(docs)
     assert pairs[["doc_a", "doc_b", "kind", "similarity"]].values.tolist() == [["a", "b", "identical", 1.0]]
 
 
 def test_a_lightly_edited_copy_is_a_near_duplicate():
     edited = WIRE_STORY.replace("on Tuesday", "on Wednesday").replace("powerful state", "strong country")
-    pairs = compare.near_duplicates(documents({"doc_id": "a", "body": WIRE_STORY}, {"doc_id": "b", "body": edited}))
+    pairs = similarity.near_duplicates(documents({"doc_id": "a", "body": WIRE_STORY}, {"doc_id": "b", "body": edited}))
     assert list(pairs["kind"]) == ["near-duplicate"]
     assert 0.9 <= pairs.loc[0, "similarity"] < 1.0
 
@@ -220,20 +220,20 @@ def test_a_cut_copy_under_the_same_wire_is_a_syndicated_copy():
         {"doc_id": "a", "body": WIRE_STORY, "outlet": "The Korea Herald", "wire_agency": "Yonhap"},
         {"doc_id": "b", "body": cut, "outlet": "The Korea Times", "wire_agency": "Yonhap"},
     )
-    pairs = compare.near_duplicates(docs)
+    pairs = similarity.near_duplicates(docs)
     assert list(pairs["kind"]) == ["syndicated copy"]
     assert pairs.loc[0, "same_wire"]
 
 
 def test_unrelated_texts_are_not_flagged():
-    pairs = compare.near_duplicates(
+    pairs = similarity.near_duplicates(
         documents({"doc_id": "a", "body": WIRE_STORY}, {"doc_id": "b", "body": OTHER_STORY})
     )
     assert pairs.empty
 
 
 def test_short_or_empty_bodies_are_never_paired():
-    pairs = compare.near_duplicates(documents({"doc_id": "a", "body": ""}, {"doc_id": "b", "body": ""}))
+    pairs = similarity.near_duplicates(documents({"doc_id": "a", "body": ""}, {"doc_id": "b", "body": ""}))
     assert pairs.empty
 
 
@@ -244,9 +244,9 @@ def _all_pairs_reference(docs: pd.DataFrame, threshold: float = 0.9, wire_thresh
     from rapidfuzz import fuzz
 
     items = [
-        (r.doc_id, compare._normalised(r.body), r.wire_agency)
+        (r.doc_id, similarity.normalised(r.body), r.wire_agency)
         for r in docs.itertuples()
-        if compare.word_count(r.body) >= 20
+        if sources.word_count(r.body) >= 20
     ]
     found = set()
     for (ia, a, wa), (ib, b, wb) in combinations(items, 2):
@@ -262,7 +262,7 @@ def test_near_duplicates_over_many_bodies_finds_what_scoring_every_pair_finds(mo
 
     from helpers import SEEDS
 
-    monkeypatch.setattr(compare, "PAIR_BLOCK", 7)  # several blocks, so block edges are crossed
+    monkeypatch.setattr(similarity, "PAIR_BLOCK", 7)  # several blocks, so block edges are crossed
     rng = random.Random(1)
     bodies = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [OTHER_STORY, WIRE_STORY]
     rows = []
@@ -275,7 +275,7 @@ def test_near_duplicates_over_many_bodies_finds_what_scoring_every_pair_finds(mo
         body = "\n\n".join(paras).replace("the", rng.choice(["the", "a", "this"]), 2)
         rows.append({"doc_id": f"d{i:02d}", "body": body, "wire_agency": rng.choice(["", "Yonhap", "AP"])})
     docs = documents(*rows)
-    pairs = compare.near_duplicates(docs)
+    pairs = similarity.near_duplicates(docs)
     expected = _all_pairs_reference(docs)
     assert len(expected) > 10
     assert set(zip(pairs.doc_a, pairs.doc_b, strict=True)) == expected
@@ -291,9 +291,9 @@ def test_source_similarity_is_the_mean_of_the_article_similarities():
         {"doc_id": "d", "body": OTHER_STORY + " " + WIRE_STORY, "outlet": "Reuters"},
         {"doc_id": "e", "body": "Putin thanked Kim for the letter.", "outlet": "TASS"},
     )
-    per_article = compare.tfidf_similarity(docs)
-    by_source = compare.source_similarity(docs)
-    src = dict(zip(docs.doc_id, compare.source_label(docs), strict=True))
+    per_article = similarity.tfidf_similarity(docs)
+    by_source = similarity.source_similarity(docs)
+    src = dict(zip(docs.doc_id, sources.source_label(docs), strict=True))
     for a in by_source.index:
         for b in by_source.columns:
             values = [per_article.loc[i, j] for i in src for j in src if src[i] == a and src[j] == b and i != j]
@@ -332,10 +332,10 @@ def test_coverage_by_source_is_the_share_of_each_sources_articles():
             "n_docs": 1,
         },
     ]
-    shares = compare.coverage_by_source(tables_of(docs, events=events))
+    shares = sources.coverage_by_source(tables_of(docs, events=events))
     assert shares.loc["Yonhap"].tolist() == [0.5, 0.5]
     assert shares.loc["Reuters"].tolist() == [1.0, 0.0]
-    top = compare.coverage_by_source(tables_of(docs, events=events), top=1)
+    top = sources.coverage_by_source(tables_of(docs, events=events), top=1)
     assert list(top.columns) == ["2019-04-25 Vladivostok summit [E1]"]
 
 
@@ -376,27 +376,27 @@ def _copies_corpus(n_variants: int = 3, seed: int = 5) -> pd.DataFrame:
 def test_large_corpora_find_the_copies_that_scoring_every_pair_finds(monkeypatch):
     """Past EXHAUSTIVE_UP_TO bodies only the pairs MinHash bands or shared ledes propose are scored."""
     docs = _copies_corpus()
-    exhaustive = compare.near_duplicates(docs)
-    monkeypatch.setattr(compare, "EXHAUSTIVE_UP_TO", 10)
-    proposed = compare.near_duplicates(docs)
+    exhaustive = similarity.near_duplicates(docs)
+    monkeypatch.setattr(similarity, "EXHAUSTIVE_UP_TO", 10)
+    proposed = similarity.near_duplicates(docs)
     assert len(docs) > 200 and len(exhaustive) > 150
     pd.testing.assert_frame_equal(proposed, exhaustive)
 
 
 def test_the_proposed_pairs_are_far_fewer_than_all_pairs():
     docs = _copies_corpus()
-    texts = [compare._normalised(b) for b in docs.body]
-    pairs = compare._similar_pairs(texts)
+    texts = [similarity.normalised(b) for b in docs.body]
+    pairs = similarity.similar_pairs(texts)
     n = len(texts)
     assert len(pairs) < n * (n - 1) / 2 / 20
     assert all(i < j for i, j in pairs) and pairs == sorted(pairs)
 
 
 def test_minhash_signatures_repeat_and_follow_the_shared_shingles():
-    a = compare._normalised(WIRE_STORY)
-    assert (compare.minhash_signature(a) == compare.minhash_signature(a)).all()
-    same = (compare.minhash_signature(a) == compare.minhash_signature(a + " and one more clause")).mean()
-    other = (compare.minhash_signature(a) == compare.minhash_signature(compare._normalised(OTHER_STORY))).mean()
+    a = similarity.normalised(WIRE_STORY)
+    assert (similarity.minhash_signature(a) == similarity.minhash_signature(a)).all()
+    same = (similarity.minhash_signature(a) == similarity.minhash_signature(a + " and one more clause")).mean()
+    other = (similarity.minhash_signature(a) == similarity.minhash_signature(similarity.normalised(OTHER_STORY))).mean()
     assert same > 0.7 and other < 0.2
 
 
@@ -404,8 +404,8 @@ def test_the_scores_of_a_pair_are_those_of_the_scorers_called_on_it():
     from rapidfuzz import fuzz
 
     docs = _copies_corpus(n_variants=1)
-    pairs = compare.near_duplicates(docs)
-    body = {r.doc_id: compare._normalised(r.body) for r in docs.itertuples()}
+    pairs = similarity.near_duplicates(docs)
+    body = {r.doc_id: similarity.normalised(r.body) for r in docs.itertuples()}
     assert len(pairs) > 30
     for r in pairs.itertuples():
         assert r.ratio == fuzz.ratio(body[r.doc_a], body[r.doc_b]) / 100

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis_utils.corpus import CorpusError, normalise, read_corpus, read_document
+from analysis_utils.corpus.decode import normalise
+from analysis_utils.corpus.read import CorpusError, read_corpus, read_document
 
 ARTICLE = "Kim Jong Un wrote to Vladimir Putin.\nThe letter was published on Friday.\n"
 REPLACED_SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000\t\x0b\x0c"

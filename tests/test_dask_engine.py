@@ -13,21 +13,22 @@ import distributed  # the dev extra installs the dask extra: these tests must ru
 import pandas as pd
 import pytest
 
-from analysis_utils import dask_engine, tables
 from analysis_utils.cli import main
-from analysis_utils.dask_engine import export_dask
-from analysis_utils.export import export
+from analysis_utils.tables import dask_export as dask_engine
+from analysis_utils.tables import rows
+from analysis_utils.tables.dask_export import export_dask
+from analysis_utils.tables.export import export
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 COLUMNS = {
-    "documents": tables.DOCUMENT_COLUMNS,
-    "lines": tables.LINE_COLUMNS,
-    "quotes": tables.QUOTE_COLUMNS,
-    "dates": tables.DATE_COLUMNS,
-    "metadata_evidence": tables.EVIDENCE_COLUMNS,
-    "letters": tables.LETTER_COLUMNS,
-    "events": tables.EVENT_COLUMNS,
+    "documents": rows.DOCUMENT_COLUMNS,
+    "lines": rows.LINE_COLUMNS,
+    "quotes": rows.QUOTE_COLUMNS,
+    "dates": rows.DATE_COLUMNS,
+    "metadata_evidence": rows.EVIDENCE_COLUMNS,
+    "letters": rows.LETTER_COLUMNS,
+    "events": rows.EVENT_COLUMNS,
 }
 BRIEF = (
     "Leaders exchange greetings\n\n"

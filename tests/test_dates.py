@@ -10,9 +10,10 @@ import unicodedata
 
 import pytest
 
-from analysis_utils.dates import DateExpr, extract_dates
-from analysis_utils.pipeline import analyse_corpus
-from analysis_utils.pubdate import PubDate
+from analysis_utils import analyse_corpus
+from analysis_utils.extract.dates.resolve import extract_dates
+from analysis_utils.extract.values import DateExpr
+from analysis_utils.metadata.values import PubDate
 from helpers import FIXTURES, SEEDS, page
 
 D = dt.date
@@ -635,7 +636,7 @@ def test_development_set_dates_score_90_percent_or_better():
 
 
 def test_a_decade_is_ten_years():
-    from analysis_utils.dates import extract_dates as _extract
+    from analysis_utils.extract.dates.resolve import extract_dates as _extract
 
     cd = page("Kim writes\n\nMoscow all but abandoned its ally in the 1990s, analysts said, and again in the ’90s.")
     got = {e.expression: (e.date_earliest, e.date_latest) for e in _extract(cd, PubDate())}
@@ -644,7 +645,7 @@ def test_a_decade_is_ten_years():
 
 
 def test_relative_dates_speak_from_the_printed_update_day():
-    from analysis_utils.dates import extract_dates as _extract
+    from analysis_utils.extract.dates.resolve import extract_dates as _extract
 
     day = dt.date(2025, 1, 1)
     pub = PubDate(published=day, earliest=day, latest=day, precision="day", updated=dt.date(2025, 1, 2))
@@ -654,7 +655,7 @@ def test_relative_dates_speak_from_the_printed_update_day():
 
 
 def test_the_previous_day_counts_from_a_day_not_from_a_month():
-    from analysis_utils.dates import extract_dates as _extract
+    from analysis_utils.extract.dates.resolve import extract_dates as _extract
 
     day = dt.date(2025, 1, 1)
     pub = PubDate(published=day, earliest=day, latest=day, precision="day")

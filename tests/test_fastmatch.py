@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis_utils import calendar_text, entities, reference
+from analysis_utils.extract import entities
+from analysis_utils.text import date_mentions, known_events, matching, reference
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*.txt"))] + [
@@ -27,11 +28,11 @@ VOCAB = [
 texts = st.lists(st.sampled_from(VOCAB), max_size=40).map(" ".join) | st.text(max_size=200)
 
 
-def _indexed() -> list[tuple[str, reference.Indexed]]:
-    names, _ = entities._name_pattern()
-    roles, _ = entities._role_index()
-    events, _ = reference.known_event_index()
-    dated = [(k, p) for k, p in calendar_text._INDEXED if isinstance(p, reference.Indexed)]
+def _indexed() -> list[tuple[str, matching.Indexed]]:
+    names, _ = entities.name_index()
+    roles, _ = entities.role_index()
+    events, _ = known_events.known_event_index()
+    dated = [(k, p) for k, p in date_mentions.INDEXED_PATTERNS if isinstance(p, matching.Indexed)]
     return [("names", names), ("roles", roles), ("known events", events), *dated]
 
 
@@ -57,13 +58,13 @@ def test_indexed_patterns_agree_with_plain_finditer_on_any_text(text):
 
 
 def test_a_pattern_that_may_begin_with_punctuation_falls_back_to_a_full_search():
-    idx = reference.Indexed.of_aliases(["(KCNA)", "Putin"])
+    idx = matching.Indexed.of_aliases(["(KCNA)", "Putin"])
     assert idx.first is None
     assert [m.group(0) for m in idx.finditer("as (KCNA) said, Putin")] == ["(KCNA)", "Putin"]
 
 
 def test_indexed_aliases_keep_longest_first_and_whole_words():
-    idx = reference.Indexed.of_aliases(["Kim", "Kim Jong Un", "KCNA"])
+    idx = matching.Indexed.of_aliases(["Kim", "Kim Jong Un", "KCNA"])
     text = "Kim Jong Un met Kimchi sellers; kcna and KCNA reported, Kim said"
     assert [m.group(0) for m in idx.finditer(text)] == ["Kim Jong Un", "KCNA", "Kim"]
 
@@ -80,7 +81,7 @@ def test_indexed_aliases_keep_longest_first_and_whole_words():
     ],
 )
 def test_required_literals_are_read_from_the_pattern(pattern, expected):
-    assert reference.required_literals(re.compile(pattern, re.IGNORECASE)) == expected
+    assert matching.required_literals(re.compile(pattern, re.IGNORECASE)) == expected
 
 
 def _may_match(literals: tuple[str, ...] | None, low: str | None) -> bool:
@@ -97,7 +98,7 @@ def test_no_furniture_rule_is_skipped_on_a_line_it_matches():
     assert sum(r.literals is not None for r in rules) > len(rules) * 0.8  # the prefilter is really used
     skipped = 0
     for line in _lines():
-        low = reference.lower_for_prefilter(line)
+        low = matching.lower_for_prefilter(line)
         for rule in rules:
             if not _may_match(rule.literals, low):
                 skipped += 1
@@ -108,7 +109,7 @@ def test_no_furniture_rule_is_skipped_on_a_line_it_matches():
 @SETTINGS
 @given(texts)
 def test_furniture_prefilter_never_hides_a_match_on_any_text(text):
-    low = reference.lower_for_prefilter(text)
+    low = matching.lower_for_prefilter(text)
     for rule in reference.furniture_rules():
         if rule.pattern.search(text):
             assert _may_match(rule.literals, low), rule.pattern.pattern
@@ -118,8 +119,8 @@ def test_odd_case_letters_turn_the_prefilter_off():
     rule = re.compile(r"\bkey\b", re.IGNORECASE)
     text = "the \u212aey"  # Kelvin sign: matches k when case is ignored
     assert rule.search(text)
-    assert reference.lower_for_prefilter(text) is None
-    assert _may_match(reference.required_literals(rule), reference.lower_for_prefilter(text))
+    assert matching.lower_for_prefilter(text) is None
+    assert _may_match(matching.required_literals(rule), matching.lower_for_prefilter(text))
 
 
 @SETTINGS
@@ -136,7 +137,8 @@ def _first_rule(line: str) -> reference.FurnitureRule | None:
 
 
 def test_the_furniture_lookup_picks_the_rule_a_plain_search_picks():
-    from analysis_utils.clean import _core, _furniture
+    from analysis_utils.clean.lines import bare as _core
+    from analysis_utils.clean.lines import furniture_rule as _furniture
 
     hits = 0
     for line in _lines():
@@ -149,7 +151,7 @@ def test_the_furniture_lookup_picks_the_rule_a_plain_search_picks():
 @SETTINGS
 @given(texts)
 def test_the_furniture_lookup_agrees_on_any_text(text):
-    from analysis_utils.clean import _furniture
+    from analysis_utils.clean.lines import furniture_rule as _furniture
 
     assert _furniture(text) == _first_rule(text)
 
@@ -157,31 +159,41 @@ def test_the_furniture_lookup_agrees_on_any_text(text):
 @SETTINGS
 @given(texts)
 def test_the_word_index_lists_every_word_where_it_starts(text):
-    starts, words = reference.word_tokens(text)
+    starts, words = matching.word_tokens(text)
     plain = [(m.start(), m.group().lower()) for m in re.finditer(r"\w+", text)]
     assert list(zip(starts, words, strict=True)) == plain
-    assert reference.word_starts(text) == {w: [s for s, x in plain if x == w] for _, w in plain}
+    assert matching.word_starts(text) == {w: [s for s, x in plain if x == w] for _, w in plain}
 
 
 def test_the_word_index_keeps_offsets_when_lower_case_changes_a_length():
     text = "\u0130stanbul talks: Putin and Kim"  # "İ".lower() is two characters
-    starts, words = reference.word_tokens(text)
+    starts, words = matching.word_tokens(text)
     assert words[-1] == "kim" and text[starts[-1] :] == "Kim"
 
 
-def _prefiltered() -> list[tuple[str, reference.Prefiltered]]:
+def _prefiltered() -> list[tuple[str, matching.Prefiltered]]:
+    """Every prefiltered pattern of the package: module attributes, and fields of module-level values (a Tense)."""
+    import dataclasses
     import importlib
     import pkgutil
 
     import analysis_utils
 
-    names = [m.name for m in pkgutil.iter_modules(analysis_utils.__path__) if not m.name.startswith("_")]
-    modules = [importlib.import_module(f"analysis_utils.{name}") for name in names]
+    names = [m.name for m in pkgutil.walk_packages(analysis_utils.__path__, "analysis_utils.")]
+    modules = [importlib.import_module(name) for name in names if not name.rsplit(".", 1)[-1].startswith("_")]
+
+    def values(mod):
+        for name, value in vars(mod).items():
+            yield name, value
+            if dataclasses.is_dataclass(value) and not isinstance(value, type):
+                for f in dataclasses.fields(value):
+                    yield f"{name}.{f.name}", getattr(value, f.name)
+
     found = [
         (f"{mod.__name__.rsplit('.', 1)[-1]}.{name}", value)
         for mod in modules
-        for name, value in vars(mod).items()
-        if isinstance(value, reference.Prefiltered)
+        for name, value in values(mod)
+        if isinstance(value, matching.Prefiltered)
     ]
     return list(dict((id(p), (n, p)) for n, p in found).values())
 
@@ -227,7 +239,7 @@ def test_prefiltered_patterns_agree_with_the_plain_pattern_on_any_text_and_windo
 
 
 def test_a_prefiltered_pattern_skips_text_without_its_literal_and_not_odd_case_text():
-    p = reference.Prefiltered(re.compile(r"\b\w+\s+anniversary\b", re.IGNORECASE))
+    p = matching.Prefiltered(re.compile(r"\b\w+\s+anniversary\b", re.IGNORECASE))
     assert p.literals == ("anniversary",)
     assert not p.may_match("the summit in Vladivostok")
     assert p.search("the 75th ANNIVERSARY").group(0) == "75th ANNIVERSARY"
@@ -238,13 +250,13 @@ def test_a_prefiltered_pattern_skips_text_without_its_literal_and_not_odd_case_t
 @SETTINGS
 @given(texts)
 def test_dates_are_looked_for_only_in_text_with_a_digit_and_none_is_lost(text):
-    assert calendar_text.find_dates(text) == calendar_text._scan(text)
-    assert calendar_text._scan(re.sub("[0-9]", "", text)) == []  # no pattern matches without an ASCII digit
+    assert date_mentions.find_dates(text) == date_mentions.scan_dates(text)
+    assert date_mentions.scan_dates(re.sub("[0-9]", "", text)) == []  # no pattern matches without an ASCII digit
 
 
 def test_no_date_of_the_articles_is_lost_by_the_digit_check():
     found = 0
     for line in _lines():
-        assert calendar_text.find_dates(line) == calendar_text._scan(line)
-        found += len(calendar_text._scan(line))
+        assert date_mentions.find_dates(line) == date_mentions.scan_dates(line)
+        found += len(date_mentions.scan_dates(line))
     assert found > 100

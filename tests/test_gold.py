@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis_utils.export import export
+from analysis_utils.tables.export import export
 from helpers import FIXTURES, SEEDS
 
 DEV = FIXTURES / "dev"

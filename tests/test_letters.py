@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analysis_utils.dates import extract_dates
-from analysis_utils.letters import extract_letters
-from analysis_utils.pubdate import PubDate
+from analysis_utils.extract.dates.resolve import extract_dates
+from analysis_utils.extract.letters import extract_letters
+from analysis_utils.metadata.values import PubDate
 from helpers import page
 
 D = dt.date

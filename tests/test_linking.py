@@ -9,9 +9,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis_utils.events import Event, Linker, link
-from analysis_utils.export import WARNINGS_KEPT, Summary, export
-from analysis_utils.pipeline import analyse_corpus
+from analysis_utils import analyse_corpus
+from analysis_utils.extract.values import Event
+from analysis_utils.pipeline.link import Linker, link
+from analysis_utils.tables.export import export
+from analysis_utils.tables.summary import WARNINGS_KEPT, Summary
 from helpers import SEEDS
 
 D = dt.date
@@ -125,7 +127,7 @@ def test_the_summary_keeps_every_count_but_only_the_first_warnings():
 
 
 def test_an_event_row_names_at_most_twenty_articles_and_counts_them_all():
-    from analysis_utils.tables import DOCS_LISTED, docs_cell
+    from analysis_utils.tables.rows import DOCS_LISTED, docs_cell
 
     few = [f"d{i:03d}" for i in range(3)]
     many = [f"d{i:05d}" for i in range(5000)]
@@ -136,7 +138,7 @@ def test_an_event_row_names_at_most_twenty_articles_and_counts_them_all():
 
 
 def test_a_long_analysis_shows_a_progress_bar_and_a_short_one_does_not(monkeypatch, capsys):
-    from analysis_utils import pipeline
+    from analysis_utils.pipeline import run as pipeline
 
     monkeypatch.delenv(pipeline.PROGRESS_ENV, raising=False)
     assert pipeline.show_progress(pipeline.PROGRESS_FROM) and not pipeline.show_progress(5)

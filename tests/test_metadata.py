@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analysis_utils.metadata import extract
+from analysis_utils.metadata.extract import extract_metadata as extract
 from helpers import page
 
 TODAY = dt.date(2026, 11, 23)
@@ -256,7 +256,7 @@ def test_counters_print_lines_and_bare_addresses_are_furniture_and_an_emoji_leav
 
 
 def test_a_date_with_a_time_after_a_dash_above_the_headline_is_the_stamp():
-    from analysis_utils.pubdate import infer
+    from analysis_utils.metadata.pubdate import infer_pubdate as infer
 
     p = infer(page(f"June, 19/2024 - 09:12\n\nPutin arrives in Pyongyang\n\n{STORY}\n"), TODAY)
     assert p.published == dt.date(2024, 6, 19)

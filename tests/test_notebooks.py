@@ -1,4 +1,4 @@
-"""Notebook hygiene: stored as DESIGN.md says, so nbval really compares the checked cells."""
+"""Notebook hygiene: stored with outputs stripped but for the checked cells, so nbval really compares the checked cells."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis_utils.nbhygiene import is_checked, problems
+from analysis_utils.report.nbhygiene import is_checked, problems
 from helpers import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

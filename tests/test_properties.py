@@ -8,11 +8,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis_utils.clean import classify
-from analysis_utils.dates import extract_dates
-from analysis_utils.metadata import extract
-from analysis_utils.pubdate import PubDate
-from analysis_utils.quotes import extract_quotes
+from analysis_utils.clean.page import classify
+from analysis_utils.extract.dates.resolve import extract_dates
+from analysis_utils.extract.quotes import extract_quotes
+from analysis_utils.metadata.extract import extract_metadata as extract
+from analysis_utils.metadata.values import PubDate
 from helpers import make_doc
 
 # text with the characters that matter here: quotes of every kind, dashes, newlines, digits, month names

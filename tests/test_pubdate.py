@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analysis_utils.pubdate import infer
+from analysis_utils.metadata.pubdate import infer_pubdate as infer
 from helpers import page
 
 TODAY = dt.date(2026, 11, 23)
@@ -118,7 +118,7 @@ def test_kim_jong_un_as_leader_bounds_the_year_of_a_dateline_from_below():
 
 
 def _events_named(sentence: str) -> list[str]:
-    from analysis_utils.pubdate import _event_mentions
+    from analysis_utils.text.known_events import event_mentions as _event_mentions
 
     return [ev.name for _a, _b, evs in _event_mentions(sentence) for ev in evs]
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from analysis_utils.quotes import extract_quotes, find_spans
+from analysis_utils.extract.quotes import extract_quotes
+from analysis_utils.text.quotemarks import find_spans
 from helpers import page
 
 WHEN = dt.date(2023, 9, 9)
@@ -217,7 +218,7 @@ def test_he_said_before_the_quotation_speaks_and_the_agency_after_only_reports_i
 
 
 def test_a_country_day_is_a_holiday_not_the_country():
-    from analysis_utils.entities import find_mentions
+    from analysis_utils.extract.entities import find_mentions
 
     text = "His Russia Day message praised Russia."
     countries = [(m.text, m.start) for m in find_mentions(text) if m.kind == "institution"]

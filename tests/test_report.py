@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis_utils import report
+from analysis_utils.report import build as report
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -136,3 +136,21 @@ def test_article_text_is_escaped_in_every_page_of_the_real_report(
         assert "<script>alert(1)" not in text, name
         assert "<img src=x onerror" not in text.lower(), name
     assert any("&lt;script&gt;alert(1)" in text for text in pages.values())
+
+
+def test_the_real_report_on_a_folder_without_articles_says_so_on_every_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every notebook reads an empty folder as empty tables (``load_tables``) and says there is nothing to show."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.md").write_text("not an article", encoding="utf-8")
+    out = tmp_path / "out"
+    status = report.main(["--corpus", str(corpus), "--out", str(out), "--notebooks", str(NOTEBOOKS)])
+    assert status == 0, capsys.readouterr().err
+    pages = {page.stem: page.read_text(encoding="utf-8") for page in out.glob("*.html")}
+    assert set(pages) == {"index", *(nb.stem for nb in NOTEBOOKS.glob("*.ipynb"))}
+    assert "0 article files" in pages["index"]
+    assert "No letters in this corpus." in pages["01_timeline"]
+    assert "No articles in this corpus" in pages["03_source_comparison"]
+    assert all("Traceback" not in text for text in pages.values())

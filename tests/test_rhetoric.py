@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from analysis_utils import rhetoric
-from analysis_utils.rhetoric import KIM, PUTIN
+from analysis_utils.analysis import rhetoric
+from analysis_utils.analysis.rhetoric import KIM, PUTIN
 
 SIX_THEMES = [
     "friendship and cooperation",

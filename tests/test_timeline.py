@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis_utils import tables, timeline
+from analysis_utils.analysis import timeline
+from analysis_utils.tables import frames
 from helpers import SEEDS
 
 
@@ -100,7 +101,7 @@ def test_coverage_lag_is_days_from_letter_to_article():
 
 
 def test_the_seeds_hold_three_letters_each_way():
-    t = tables.all_tables(SEEDS)
+    t = frames.load_tables(SEEDS)
     assert timeline.letters_each_way(t) == {"Kim Jong Un → Vladimir Putin": 3, "Vladimir Putin → Kim Jong Un": 3}
     events = timeline.events_timeline(t, kinds=("summit",))
     assert "Trump-Kim summit in Hanoi" in set(events["description"])

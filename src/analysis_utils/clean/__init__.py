@@ -1,0 +1,1 @@
+"""Classifying and normalising a page's lines: headline, byline, date, caption, navigation, share, footer, body."""

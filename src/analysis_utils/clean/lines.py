@@ -1,0 +1,361 @@
+"""What one line of a page is (a byline, a date, a menu, a share row, a caption, a masthead…), and why.
+
+The rules look at a line alone (or at its text): ``classify_line`` gives every line its
+first class, ``page`` then reads the lines in order (header, body, footer).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+from ..text import reference
+from ..text.calendar import MONTH_RE
+from ..text.date_mentions import find_dates
+from ..text.matching import Prefiltered, lower_for_prefilter
+from .values import Line
+
+FURNITURE_MAX_CHARS = 400
+"""Lines longer than this are never page furniture."""
+
+
+SIGNATURE_REASON = "short line after the last paragraph"
+"""The reason given to a short line closing the story (a signature, a place and date, a credit)."""
+
+
+_END_RULE_START = re.compile(r"(?i)(?:copyright|©|\(only the headline|this (?:article|story) (?:was|has been))")
+
+
+_BULLETS = "•·*▪►◦‣–—-ⓕ "
+
+
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|["”’]$""")
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+BYLINE = re.compile(
+    r"^(?:by|written by|reported by|words by|author|reporter|posted by)\s*:?\s+(?P<name>[^.!?]{2,90}?)\s*$",
+    re.IGNORECASE,
+)
+"""A byline ("By Kim Soo-yeon", "Reported by: …"): the names are ``name``."""
+
+
+_DATE_LABEL = re.compile(
+    r"\b(?P<label>first published|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated|modified|"
+    r"created|date|issued|released|dated|print edition)\b",
+    re.IGNORECASE,
+)
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
+
+
+_ZONE = re.compile(
+    r"\b(?:KST|GMT|UTC|IST|MSK|EST|EDT|ET|BST|CET|JST|HKT|SGT|PT|PST|PDT)\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
+)
+
+
+_DATELINE = re.compile(
+    rf"""^(?P<place>(?:[A-Z][\w'’.-]*|[A-Z]{{2,}})(?:[ /-](?:[A-Z][\w'’.-]*|of|de|la|el))*?)
+    (?:\s*\[(?P<region_b>[^\]]{{2,30}})\])?
+    (?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})(?=\s*[(,:/–—-]))?
+    (?:,?\s*(?P<date>(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTH_RE})(?:,?\s*\d{{4}})?))?
+    \.?\s*
+    (?:\((?P<agency>[^()]{{2,40}})\)|/(?P<agency_slash>[A-Za-z][\w-]{{1,20}})/|\[(?P<agency_b>[A-Za-z][^\]]{{1,30}})\])?
+    \s*(?P<sep>\.-|\.?\s*--|\s*[-–—:](?=\s|$)|\s*[–—](?=\S)|(?<=[/.)\]])\.?(?=\s)|$)\s*
+    """,
+    re.VERBOSE,
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def bare(text: str) -> str:
+    """A line without list bullets and surrounding space, for matching furniture."""
+    return text.strip().lstrip(_BULLETS).strip()
+
+
+def is_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
+def is_title_like(text: str) -> bool:
+    """A headline or subheading: a few words, not ending like a sentence or a label."""
+    t = text.strip()
+    n = len(words(t))
+    if not 3 <= n <= 30 or len(t) > 250:
+        return False
+    if t.endswith((".", ",", ";", ":")) and not t.endswith(("...", "…")):
+        return False
+    return not _DATELINE.match(t) or not _dateline_ok(_DATELINE.match(t))
+
+
+def is_prose(text: str) -> bool:
+    n = len(words(text))
+    return n >= 20 or (n >= 8 and is_sentence(text)) or (n >= 6 and text.lstrip()[:1] in '“"')
+
+
+def breadcrumb_prefix(text: str, min_words: int = 2) -> int:
+    """Length of a breadcrumb trail at the start of ``text`` ("HomeWorldAsia", "Home > World"), or 0.
+
+    The trail ends where the headline begins: after a separator or at a glued capital
+    ("...AsiaNorth Korea" cuts before "North"). A line made only of trail words is all trail.
+    A trail has ``min_words`` words at least (one will do when the headline is printed again below).
+    """
+    pos, count, cut = 0, 0, 0
+    vocab = reference.breadcrumb_words()
+    while pos < len(text):
+        m = re.match(r"\s*(?:[>»/|›·]\s*)?", text[pos:])
+        step = pos + (m.end() if m else 0)
+        if count >= min_words and step > pos and text[pos:step].strip():
+            cut = step  # after a separator
+        for word in vocab:
+            if text.startswith(word, step):
+                after = step + len(word)
+                # a trail word ends at a space, a separator, the end, or the capital of a glued word
+                if after == len(text) or not text[after].islower():
+                    pos, count = after, count + 1
+                    if after < len(text) and text[after].isupper() and count >= min_words:
+                        cut = after
+                    break
+        else:
+            break
+    if count and not text[pos:].strip() and len(words(text)) >= 2:
+        return len(text)  # the whole line is navigation words ("East Asia Pacific")
+    if count < min_words:
+        return 0
+    return cut
+
+
+def furniture_rule(core: str) -> reference.FurnitureRule | None:
+    """The first furniture rule matching the line; rules are searched only if the line holds a literal they need."""
+    rules, literals, always = _furniture_index()
+    low = lower_for_prefilter(core)
+    if low is None:
+        candidates: Iterable[int] = range(len(rules))
+    else:
+        candidates = sorted({i for x, where in literals if x in low for i in where}.union(always))
+    for i in candidates:
+        if rules[i].pattern.search(core):
+            return rules[i]
+    return None
+
+
+@cache
+def _furniture_index() -> tuple[
+    tuple[reference.FurnitureRule, ...], tuple[tuple[str, tuple[int, ...]], ...], frozenset[int]
+]:
+    """The rules; each literal with the rules that need it; the rules with no literal (always searched)."""
+    rules = reference.furniture_rules()
+    by_literal: dict[str, list[int]] = {}
+    for i, r in enumerate(rules):
+        for x in r.literals or ():
+            by_literal.setdefault(x, []).append(i)
+    always = frozenset(i for i, r in enumerate(rules) if r.literals is None)
+    return rules, tuple((x, tuple(v)) for x, v in sorted(by_literal.items())), always
+
+
+def _date_line(core: str) -> tuple[str, list[str]] | None:
+    """If the line is essentially a date, ``(reason, leftover words)``; else None.
+
+    A date with a year, or a day and month with a time or a label ("SEP 9, 06:12",
+    "UPDATED: SEP 9"), plus at most a few other words (a label, breadcrumbs, a name).
+    """
+    dates = [d for d in find_dates(core) if d.day is not None]  # at once [] for a line without a digit
+    if not dates:
+        return None
+    rest = core
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    has_time = bool(_TIME.search(rest))
+    rest = _ZONE.sub(" ", _TIME.sub(" ", rest))
+    label = _DATE_LABEL.search(rest)
+    if all(d.year is None for d in dates) and not (has_time or label):
+        return None
+    rest = _DATE_LABEL.sub(" ", rest)
+    crumbs = breadcrumb_prefix(rest.strip())
+    rest = re.sub(r"\|.*$", " ", rest.strip()[crumbs:]) if "|" in rest else rest.strip()[crumbs:]
+    for o in reference.outlets():
+        rest = o.pattern.sub(" ", rest)
+    leftover = words(rest)
+    leftover = [w for w in leftover if w.lower() not in {"on", "at", "of", "the", "am", "pm", "a", "m", "gmt", "kst"}]
+    if len(leftover) > 4 or (len(leftover) > 2 and not _NAME_WORDS.fullmatch(" ".join(leftover))):
+        return None
+    what = f"{label.group('label').lower()} date" if label else "date"
+    return what + (" with breadcrumbs" if crumbs else ""), leftover
+
+
+def without_leading_symbols(title: str) -> str:
+    """A title without the emoji or pictographs a post opens with ("‼️ Kim sends …"); markup and quotes stay."""
+    i = 0
+    while i < len(title) and (
+        unicodedata.category(title[i]) in ("So", "Sk", "Mn", "Cf") or title[i] in "‼⁉•·►▶" or title[i].isspace()
+    ):
+        i += 1
+    return title[i:]
+
+
+_KICKER_WORDS = ("EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENTARY", "EXPLAINER", "FACTBOX", "INSIGHT", "LIVE", "WATCH",
+                 "BREAKING")  # fmt: skip
+
+
+KICKER = re.compile(
+    r"(?:UPDATE(?:\s+\d+)?|"
+    + "|".join(f"{w}|{w.capitalize()}" for w in _KICKER_WORDS)
+    + r")\s*(?:[|:]\s*|-(?=\S)|\s[-–—]\s)"
+)
+"""A label before a headline: "ANALYSIS | …", "EXCLUSIVE: …", Reuters' "UPDATE 2-…"."""
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*$", re.IGNORECASE)
+
+
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w’'-]*\s?){2,4}")
+
+
+_PUBLICATION = re.compile(
+    r"\b(?:Times|News|Herald|Post|Daily|Journal|Tribune|Express|Telegraph|Gazette|Standard|Review|Monitor|"
+    r"Observer|Press|Media|Today|Weekly|Star|Sun|Mail|Guardian|Chronicle|Insider|Wire|Agency|Ilbo|Shimbun|"
+    r"Sinmun|Broadcasting|TV|Radio|Online|Ledger|Courier|Record|Bulletin|Dispatch|Sentinel|Register|Globe|"
+    r"Mirror|Inquirer|Examiner|Echo|Week|Citizen|Independent)\b|\.(?:com|org|net|co\.kr|kr|ru|in|co\.uk)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_masthead(core: str) -> bool:
+    """A short publication name ("The Daily Example", "nknews.org") above a page's headline."""
+    n = len(
+        words(re.sub(r"\b[\w-]+\.(?:com|org|net|ru|kr|kp|cn|jp|co\.uk|co\.kr)$", "x", core))
+    )  # a domain is one word
+    if n == 1 and not re.search(r"\.\w{2,}$", core):
+        return False  # "News", "TV": a section of the menu, not a publication's name
+    return n <= 5 and not is_sentence(core) and bool(_PUBLICATION.search(core))
+
+
+def looks_like_name(core: str) -> bool:
+    """A person's name on a line of its own ("Kim Tong-Hyung", "Helen Park in Seoul", "Mira Sokolova | Asia correspondent")."""
+    core = re.split(r"\s+(?:\||-|–|—)\s+|,\s+|\s+in\s+(?=[A-Z])", core)[0].strip()
+    names = re.split(r"\s+(?:&|and)\s+", core)  # "Harriet Lowe & Daniel Ko": two names
+    return len(names) <= 3 and all(_one_name(n) for n in names)
+
+
+def _one_name(core: str) -> bool:
+    tokens = core.split()
+    if not 2 <= len(tokens) <= 4 or _nav_word(tokens) or re.search(r"[\d:|@]", core):
+        return False
+    if reference.outlet_named(core) or any(reference.outlet_named(t) for t in tokens):
+        return False
+    return all(re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.", t) for t in tokens)
+
+
+def _name_like(text: str) -> bool:
+    """Names after "By": a few words, mostly capitalised ("Yi Whan-woo", "Josh Smith and Hyonhee Shin", "ANI")."""
+    tokens = [t for t in words(text) if t.lower() not in ("and", "in", "de", "van", "von", "bin", "staff", "reporter")]
+    return 1 <= len(tokens) <= 12 and sum(t[0].isupper() for t in tokens) * 2 > len(tokens) and tokens[0][0].isupper()
+
+
+def _nav_word(tokens: list[str]) -> bool:
+    vocab = {w.lower() for w in reference.breadcrumb_words()}
+    return any(t.lower() in vocab for t in tokens)
+
+
+def _menu(core: str) -> bool:
+    """A row of short menu items: "Sign in | Subscribe", "Asia Pacific / Politics & Diplomacy"."""
+    items = [x.strip() for x in re.split(r"\s+[|/»›>·•]\s+|\s{2,}\|\s{2,}|\s{2,}", core)]
+    if len(items) < 2 or any(not x for x in items):
+        return False
+    return all(
+        len(words(x)) <= 3 and (len(words(x)) <= 2 or not is_sentence(x)) and not re.search(r"\d{4}", x) for x in items
+    )
+
+
+def _dateline_ok(m: re.Match[str] | None) -> bool:
+    if not m:
+        return False
+    place = m.group("place")
+    if KICKER.match(m.group(0)):
+        return False  # "EXCLUSIVE: …" is a headline's label, not a place
+    has_more = bool(m.group("date") or m.group("agency") or m.group("agency_slash") or m.group("agency_b"))
+    region = (m.group("region") or "").split()
+    if len(region) >= 2 and reference.outlet_named(region[-1]):
+        has_more = True  # the outlet's name closing the dateline: "Seoul, South Korea CNN —"
+    letters = re.sub(r"[^A-Za-z]", "", place)
+    agency = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
+    if agency and not (reference.outlet_named(agency) or re.fullmatch(r"[A-Z][A-Za-z .&-]+", agency)):
+        return False
+    sep = m.group("sep").strip(" .")
+    if m.end() == len(m.string) and not m.group("sep"):
+        # a line of its own with nothing after the date: "SEOUL, AUGUST 15"
+        return bool(m.group("date")) and letters.isupper() and len(letters) >= 3
+    if not sep and not (m.group("agency") or m.group("agency_slash") or m.group("agency_b")):
+        return False
+    if sep == ":":
+        return letters.isupper() and len(letters) >= 3 or has_more
+    return (letters.isupper() and len(letters) >= 3) or has_more
+
+
+def find_dateline(text: str) -> re.Match[str] | None:
+    """The dateline at the start of a paragraph, if there is one."""
+    m = _DATELINE.match(text)
+    return m if _dateline_ok(m) else None
+
+
+_ROLE_LINE = Prefiltered(
+    re.compile(
+        r"(?:\||,|-|–|—)\s*(?:senior |chief |staff |foreign |political |diplomatic |asia |north korea |seoul |moscow )?"
+        r"(?:correspondent|reporter|writer|editor|bureau chief|contributor|columnist)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+def classify_line(ln: Line) -> None:
+    core = bare(ln.text)
+    if not core:
+        ln.cls, ln.reason = "navigation", "symbol or bullet only"
+        return
+    if len(core) > FURNITURE_MAX_CHARS and not _END_RULE_START.match(core):
+        return  # page furniture is short: a long line is story text (and long lines make some rules slow)
+    if _ROLE_LINE.search(core) and looks_like_name(core):
+        ln.cls, ln.reason = "byline", "a name with the writer's role"
+        return
+    if _WEB_ADDRESS.match(core):
+        ln.cls, ln.reason = "navigation", "a web address"
+        return
+    m = BYLINE.match(core)
+    if m and (_name_like(m.group("name")) or _name_like(re.split(r"\s+[|·•]\s+", m.group("name"))[0])):
+        ln.cls, ln.reason = "byline", "starts with 'By'"  # before the menu test: "By Greg Norton | Fox News"
+        return
+    if _menu(core):
+        ln.cls, ln.reason = "navigation", "menu of short links"
+        return
+    found = _date_line(core)
+    if found:
+        reason, leftover = found
+        if len(leftover) >= 2 and _NAME_WORDS.fullmatch(" ".join(leftover)) and not _nav_word(leftover):
+            ln.cls, ln.reason = "byline", f"a name with the {reason}"
+        else:
+            ln.cls, ln.reason = "date", reason
+        return
+    rule = furniture_rule(core)
+    if rule:
+        ln.cls, ln.reason = rule.cls, rule.reason
+        if rule.end_of_story:
+            ln.reason += " (end of story)"
+        return
+    if reference.outlet_named(core):
+        ln.cls, ln.reason = "navigation", "masthead: the name of an outlet"
+        return
+    first = core.split()[0] if len(words(core)) <= 4 else ""
+    if first and reference.outlet_named(first, kind="agency") and not is_sentence(core):
+        ln.cls, ln.reason = "byline", "agency credit"
+        return
+    crumbs = breadcrumb_prefix(core)
+    if crumbs and not words(core[crumbs:]):
+        ln.cls, ln.reason = "navigation", "breadcrumb trail"

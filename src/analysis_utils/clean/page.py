@@ -1,0 +1,283 @@
+"""Classify every line of a page (headline, byline, date, caption, navigation, share, footer, body…) with a reason.
+
+The body is what is left: the story's paragraphs, with a map from body offsets back to
+offsets in the document's text, so every later fact can point at its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..corpus.document import Document
+from ..text import reference
+from ..text.matching import Prefiltered
+from .lines import (
+    KICKER,
+    SIGNATURE_REASON,
+    bare,
+    breadcrumb_prefix,
+    classify_line,
+    find_dateline,
+    is_prose,
+    is_sentence,
+    is_title_like,
+    looks_like_masthead,
+    looks_like_name,
+    without_leading_symbols,
+    words,
+)
+from .values import CleanDoc, Dateline, Line
+
+_END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
+
+
+BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
+"""Line classes whose text makes up the body."""
+
+
+def split_lines(doc: Document) -> list[Line]:
+    lines, pos = [], 0
+    for i, raw in enumerate(doc.text.split("\n")):
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        lines.append(
+            Line(
+                i,
+                pos + lead,
+                pos + lead + len(stripped),
+                stripped,
+                "blank" if not stripped else "body",
+            )
+        )
+        pos += len(raw) + 1
+    return lines
+
+
+def classify(doc: Document) -> CleanDoc:
+    """Classify each line of ``doc`` and assemble its body. Pure: the document is not changed."""
+    lines = split_lines(doc)
+    content = [ln for ln in lines if ln.cls != "blank"]
+    for ln in content:
+        classify_line(ln)
+    _mark_duplicates(content)
+    _markers_above_the_story(content)
+    header_end = _header_end(content)
+    cd = CleanDoc(doc, lines)
+    _classify_header(cd, content[: header_end + 1] if header_end >= 0 else [])
+    _classify_body(cd, content[header_end + 1 :])
+    _assemble(cd)
+    return cd
+
+
+def _mark_duplicates(content: list[Line]) -> None:
+    """A line printed twice in a row is a caption (or a repeated title); keep the first copy's class."""
+    for prev, ln in zip(content, content[1:], strict=False):
+        if ln.text == prev.text and ln.cls == "body":
+            if is_title_like(ln.text):
+                ln.cls, ln.reason = "navigation", "repeats the line above"
+            else:
+                prev.cls, prev.reason = "caption", "printed twice in a row (photo caption)"
+                ln.cls, ln.reason = "caption", "printed twice in a row (photo caption)"
+
+
+_HEADER_META = frozenset({"date", "byline", "share", "caption", "navigation", "author", "footer"})
+
+
+def _markers_above_the_story(content: list[Line]) -> None:
+    """An end-of-story marker above the first paragraph ("More From NBC" in a menu) ends nothing.
+
+    It is a link in the page's navigation when story paragraphs follow it and none came before.
+    """
+    prose = [is_prose(ln.text) and ln.cls == "body" for ln in content]
+    if sum(prose) < 2:
+        return
+    for ln in content[: prose.index(True)]:  # every paragraph is below these lines
+        if ln.cls == "footer" and ln.reason.endswith("(end of story)"):
+            ln.cls, ln.reason = "navigation", "end-of-story marker above the story: a menu link"
+
+
+def _header_end(content: list[Line]) -> int:
+    """Index in ``content`` of the last line of the page header (title, dek, date, byline, captions)."""
+    end, prose = -1, 0
+    for i, ln in enumerate(content):
+        if ln.cls == "footer" and (prose or ln.reason.endswith("(end of story)")):
+            break  # a footer line after the story has begun, or "Related Articles", ends the header
+        if ln.cls in _HEADER_META:
+            if prose <= 2:
+                end = i
+            continue
+        if find_dateline(ln.text):
+            break
+        if is_prose(ln.text):
+            prose += 1
+            if prose > 2:
+                break
+        elif prose == 0:
+            end = i  # everything above the first paragraph belongs to the header
+    return end
+
+
+def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
+    for ln in header:
+        if (
+            cd.headline is not None
+            and ln.reason.startswith("masthead")
+            and reference.outlet_named(ln.text, kind="agency")
+        ):
+            ln.cls, ln.reason = "byline", "agency credit"
+        if ln.cls != "body":
+            continue
+        core = bare(ln.text)
+        crumbs = breadcrumb_prefix(core)
+        if (
+            cd.headline is None
+            and looks_like_masthead(core)
+            and (
+                any(x.cls == "body" and x.index > ln.index and is_title_like(x.text) for x in header)
+                or re.search(r"\s[\w-]+\.(?:com|org|net|ru|kr|kp|cn|jp)$", core)  # "TASS Russian News Agency  tass.com"
+            )
+        ):
+            ln.cls, ln.reason = "navigation", "masthead: a publication's name above the headline"
+            continue
+        if cd.headline is not None and looks_like_name(core):
+            ln.cls, ln.reason = "byline", "a person's name under the headline"
+            continue
+        if cd.headline is None and is_title_like(core[crumbs:] if crumbs else core):
+            later = [x for x in header if x.index > ln.index and x.cls == "body"]
+            if not crumbs and later and (one := breadcrumb_prefix(core, 1)):
+                crumbs = one if bare(later[0].text) == core[one:].strip() else 0  # "North KoreaKim Jong-un calls …"
+            rest = core[crumbs:].strip()
+            if crumbs and later and bare(later[0].text) == rest:
+                ln.cls, ln.reason = "navigation", "breadcrumb trail glued to the headline below"
+                continue
+            ln.cls = "headline"
+            ln.reason = "first title-like line of the page header"
+            if crumbs:
+                ln.reason += f" (breadcrumb trail {core[:crumbs]!r} cut off)"
+            title = without_leading_symbols(rest if crumbs else core)  # "‼️ Kim sends …": no emoji
+            if kicker := KICKER.match(title):
+                title = title[kicker.end() :]
+                ln.reason += f" (label {kicker.group(0).strip()!r} cut off)"
+            cd.headline, cd.headline_text = ln, title
+        elif cd.headline is None and len(words(core)) <= 2:
+            ln.cls, ln.reason = "navigation", "section label above the headline"
+        elif cd.headline is not None and is_prose(core):
+            ln.cls, ln.reason = "standfirst", "summary between the headline and the story"
+        elif cd.headline is not None and is_title_like(core):
+            ln.cls, ln.reason = "standfirst", "second title line under the headline"
+        else:
+            ln.cls, ln.reason = "navigation", "short line in the page header"
+
+
+def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
+    ended = None
+    seen_paragraphs: set[str] = set()
+    prose_idx = [i for i, ln in enumerate(body) if ln.cls == "body" and is_prose(ln.text)]
+    last_prose = prose_idx[-1] if prose_idx else -1
+    first_prose = prose_idx[0] if prose_idx else len(body)
+    for i, ln in enumerate(body):
+        if ended is not None:
+            if ln.cls in ("body", "footer", "navigation", "share", "caption", "date"):
+                ln.cls, ln.reason = "footer", f"after the end-of-story marker {ended!r}"
+            continue
+        if ln.cls == "footer" and ln.reason.endswith("(end of story)"):
+            ended = ln.text
+            continue
+        if ln.cls == "footer" and ln.reason.startswith("link to another") and len(words(ln.text)) <= 3:
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            if nxt is not None and nxt.cls == "body" and nxt.index == ln.index + 1 and not is_prose(nxt.text):
+                nxt.cls, nxt.reason = "footer", f"linked headline after {ln.text!r}"
+            continue
+        if ln.cls != "body":
+            continue
+        core = bare(ln.text)
+        if cd.headline is None and i < first_prose and not is_prose(core) and not find_dateline(core):
+            if is_title_like(core):
+                ln.cls, ln.reason = "headline", "title-like line above the first paragraph"
+                cd.headline, cd.headline_text = ln, core
+            else:
+                ln.cls, ln.reason = "navigation", "short line above the first paragraph"
+        elif 0 <= last_prose < i and not is_sentence(core) and len(words(core)) < 6:
+            ln.cls, ln.reason = "footer", SIGNATURE_REASON
+        elif core.isupper() and len(words(core)) >= 5 and not is_prose(core) and 0 <= first_prose < i < last_prose:
+            ln.cls, ln.reason = "footer", "a linked headline in capitals between paragraphs"
+        elif not is_prose(core) and is_title_like(core) and 0 <= first_prose < i < last_prose:
+            ln.cls, ln.reason = "subheading", "title-like line between paragraphs"
+        elif len(words(core)) >= 8 and core in seen_paragraphs:
+            ln.cls, ln.reason = "duplicate", "paragraph printed twice"
+        else:
+            ln.reason = ln.reason or "story text"
+            seen_paragraphs.add(core)
+    if cd.headline is not None:
+        _drop_repeated_standfirst(cd)
+    _split_site_name(cd)
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—]\s+(?P<site>[^|–—]{2,60})$|\s+-\s+(?P<site2>(?:[^-]|(?<=\w)-(?=\w)){2,60})$")
+"""" | The Example Times" or " - The Dong-A Ilbo" (a hyphen inside the name) closing a page title."""
+
+
+def _split_site_name(cd: CleanDoc) -> None:
+    """A page title "Headline | The Example Times" keeps its headline; the site name goes to ``site_name``."""
+    if not cd.headline_text:
+        return
+    m = _SITE_SUFFIX.search(cd.headline_text)
+    if not m:
+        return
+    site = (m.group("site") or m.group("site2")).strip()
+    if reference.outlet_named(site) or looks_like_masthead(site):
+        cd.headline_text, cd.site_name = cd.headline_text[: m.start()].strip(), site
+
+
+def _drop_repeated_standfirst(cd: CleanDoc) -> None:
+    body_text = " ".join(ln.text for ln in cd.lines if ln.cls == "body")
+    for ln in cd.lines:
+        if ln.cls == "standfirst" and ln.text in body_text:
+            ln.cls, ln.reason = "duplicate", "standfirst repeated in the story"
+
+
+def _assemble(cd: CleanDoc) -> None:
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    pos, prev_index = 0, None
+    first = True
+    for ln in cd.lines:
+        if ln.cls not in BODY_CLASSES:
+            continue
+        start, text = ln.start, ln.text
+        if first and ln.cls == "body":
+            first = False
+            m = find_dateline(text)
+            if m:
+                agency = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
+                date_start = ln.start + m.start("date") if m.group("date") else None
+                place = m.group("place")
+                if place.endswith(".") and "." not in place[:-1]:
+                    place = place[:-1]  # "VLADIVOSTOK. April 25 (Interfax) -"
+                cd.dateline = Dateline(
+                    m.group(0).strip(),
+                    place,
+                    m.group("date"),
+                    agency,
+                    ln.start,
+                    ln.start + m.end(),
+                    date_start,
+                )
+                start, text = ln.start + m.end(), text[m.end() :]
+                ln.reason = "story text (after the dateline)"
+                if not text:  # a dateline on a line of its own ("Seoul, South Korea CNN —")
+                    ln.reason = "dateline on a line of its own"
+                    prev_index = ln.index
+                    continue
+        if ln.cls == "body" and (end := _END_MARK.search(text)):
+            text = text[: end.start()]
+            ln.reason += f" (end mark {end.group(0).strip()!r} dropped)"
+        if parts:
+            sep = "\n" if prev_index is not None and ln.index == prev_index + 1 else "\n\n"
+            parts.append(sep)
+            pos += len(sep)
+        segments.append((pos, start, len(text)))
+        parts.append(text)
+        pos += len(text)
+        prev_index = ln.index
+    cd.body, cd.segments = "".join(parts), segments

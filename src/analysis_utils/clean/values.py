@@ -1,0 +1,59 @@
+"""The value of this stage: a page's classified lines and its body, with offsets back into the document's text."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..corpus.document import Document
+
+
+@dataclass
+class Line:
+    """One line of the page: where it is, what it is, and why the cleaner thinks so."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    cls: str = "body"
+    reason: str = ""
+
+
+@dataclass
+class Dateline:
+    """The dateline opening the story ("SEOUL, March 18 (Reuters) -"), split into its parts."""
+
+    text: str
+    place: str
+    date_text: str | None
+    agency: str | None
+    start: int
+    end: int
+    date_start: int | None = None
+
+
+@dataclass
+class CleanDoc:
+    """A document's classified lines and its body, with offsets back into ``doc.text``."""
+
+    doc: Document
+    lines: list[Line]
+    body: str = ""
+    segments: list[tuple[int, int, int]] = field(default_factory=list)  # (body_start, text_start, length)
+    headline: Line | None = None
+    headline_text: str | None = None
+    site_name: str | None = None  # "Headline | Site Name": the site, cut from the headline
+    dateline: Dateline | None = None
+
+    def to_text(self, body_offset: int) -> int:
+        """Offset in ``doc.text`` of the character at ``body_offset`` in the body."""
+        if not self.segments:
+            return body_offset
+        i = max(0, bisect.bisect_right([s[0] for s in self.segments], body_offset) - 1)
+        b, t, n = self.segments[i]
+        return t + min(body_offset - b, n)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]

@@ -1,0 +1,329 @@
+"""Who is mentioned where: people, institutions, media, roles ("the Russian president") and pronouns.
+
+Names come out canonical through the gazetteer in ``data/people.csv`` and ``data/roles.csv``
+(Kim Jong-un, Kim Jong-Un, "the North Korean leader" → Kim Jong Un).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..text import data, reference
+from ..text.matching import Indexed, Prefiltered, alias_key, phrase_pattern
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    canonical: str
+    kind: str  # person | institution | media | pronoun | document
+
+
+@dataclass(frozen=True)
+class Role:
+    canonical: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    phrase: str  # matched through role_index()
+
+
+_DEFINITE = Prefiltered(
+    re.compile(
+        r"\bthe\s+(?P<noun>ministry|department|agency|office|spokes(?:man|woman|person)|official|analyst|researcher|professor|expert|diplomat|envoy)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+_IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+
+
+_DOCUMENT = Prefiltered(
+    re.compile(
+        r"\b(?:the|his|her|this|that|its|a)\s+(?:(?:congratulatory|new\s+year|birthday|greetings?|condolence|reply|"
+        r"written|personal|latest)\s+)?(?P<noun>letter|message|telegram|card|greetings|note|missive|reply|statement|document)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+@cache
+def roles() -> tuple[Role, ...]:
+    out = []
+    for r in csv.DictReader(data.read_text("roles.csv").splitlines()):
+        phrase = r["phrase"].strip()
+        frm = dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None
+        to = dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None
+        out.append(Role(r["canonical"], frm, to, phrase.lower()))
+    return tuple(out)
+
+
+@cache
+def role_index() -> tuple[Indexed, dict[str, tuple[Role, ...]]]:
+    """One pattern for every role phrase ("the Russian president"), and who held each role when."""
+    by_phrase: dict[str, list[Role]] = {}
+    for r in roles():
+        by_phrase.setdefault(alias_key(r.phrase), []).append(r)
+    alternatives = "|".join(phrase_pattern(p) for p in sorted(by_phrase, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:the\s+|a\s+)?(?:former\s+)?(?P<phrase>{alternatives})\b", re.IGNORECASE)
+    return Indexed.of_phrases(pattern, by_phrase, ("the", "a", "former")), {k: tuple(v) for k, v in by_phrase.items()}
+
+
+@cache
+def name_index() -> tuple[Indexed, dict[str, reference.Person]]:
+    by_alias: dict[str, reference.Person] = {}
+    for p in reference.people():
+        for a in p.aliases:
+            by_alias.setdefault(a.lower().replace("’", "'"), p)
+    aliases = list({a for p in reference.people() for a in p.aliases})
+    return Indexed.of_aliases(aliases), by_alias
+
+
+def _role_holder(role: Role, when: dt.date | None) -> bool:
+    if when is None:
+        return role.valid_to is None
+    return (role.valid_from is None or role.valid_from <= when) and (role.valid_to is None or when < role.valid_to)
+
+
+def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
+    """People, institutions, media, roles, pronouns and letter nouns in ``text``, in order, no overlaps."""
+    return list(_find_mentions(text, when))
+
+
+@lru_cache(maxsize=8)
+def _find_mentions(text: str, when: dt.date | None) -> tuple[Mention, ...]:
+    """Computed once per text and day: quotes and letters read the same masked body."""
+    found: list[Mention] = []
+    pattern, by_alias = name_index()
+    for m in pattern.finditer(text):
+        p = by_alias.get(re.sub(r"\s+", " ", m.group(0)).lower().replace("’", "'"))
+        if p is not None:
+            found.append(Mention(m.start(), m.end(), m.group(0), p.canonical, p.kind))
+    role_pattern, by_phrase = role_index()
+    for m in role_pattern.finditer(text):
+        holders = [r for r in by_phrase.get(alias_key(m.group("phrase")), ()) if _role_holder(r, when)]
+        if holders:
+            found.append(Mention(m.start(), m.end(), m.group(0), holders[0].canonical, "person"))
+    known_spans = [(m.start, m.end) for m in found]
+    for m in _generic_people(text) + _generic_institutions(text):
+        if not any(a < m.end and m.start < b and (b - a) >= (m.end - m.start) for a, b in known_spans):
+            found.append(m)
+    for m in _PRONOUN.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(0), "", "pronoun"))
+    for m in _IT.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(0), "", "it"))
+    for m in _DEFINITE.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(0), m.group("noun").lower(), "definite"))
+    for m in _DOCUMENT.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(0), m.group("noun").lower(), "document"))
+    # "Russia Day", "Korea Day": a holiday's name, not the country
+    found = [m for m in found if not (m.kind != "person" and text.startswith(" Day", m.end))]
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Mention] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            # a role followed by the name it introduces ("Kremlin spokesman Dmitry Peskov") keeps the longer
+            if mention.end - mention.start > out[-1].end - out[-1].start:
+                out[-1] = mention
+            continue
+        out.append(mention)
+    return tuple(_owned_documents(_short_names(_merge_titles(out, text), text), text))
+
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.)"
+
+
+_NAME_RUN = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})+\b")
+
+
+_SPEECH = r"(?:said|says|told|added|adds|wrote|writes|noted|stressed|argued|warned|explained|observed|commented|suggested|cautioned|predicted|insisted|replied|asked|tweeted|posted)"
+
+
+_ROLE_BEFORE = Prefiltered(
+    re.compile(
+        r"(?:spokes(?:person|man|woman)|minister|ambassador|professor|analyst|researcher|fellow|director|official|envoy|"
+        r"secretary|senator|lawmaker|adviser|advisor|expert|scholar|chief|head|commander|president|chairman|"
+        r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+$",
+        re.IGNORECASE,
+    )
+)
+
+
+_NOT_A_NAME = frozenset(
+    """The A An In On At For And But Or Of To From With By As If When While After Before During Since Meanwhile However
+    Also According North South East West Korea Korean Koreans Russia Russian Russians China Chinese Japan Japanese
+    United States America American Americans US UN President Prime Minister Foreign Defence Defense Ministry Ministers
+    Department State Kremlin Agency News Central Times Daily Herald Post Journal Press University Institute Center
+    Centre Council Security Party Workers People Peoples Republic Democratic Federation Assembly Supreme Commission
+    Affairs Forum Economic Eastern Far Sea Peninsula Cosmodrome Summit Day Victory War World Great Patriotic Army Navy
+    Air Force Union Soviet Socialist Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Pyongyang Seoul Moscow Beijing Tokyo Washington
+    Vladivostok Hanoi Ukraine Ukrainian European Europe Asia Asian Pacific Western General Secretary Chairman Comrade
+    Leader His Her Their It We They He She This That These Those Senior Officials Analysts Experts Associated Square
+    International Airport Island Station Railway Treaty Declaration Strategic Partnership Comprehensive Nations
+    Communist Committee Office Service Intelligence Joint Chiefs Staff Unification National Federal Embassy Relations
+    Studies Foundation Council Organization Organisation Liberation Founding Anniversary Year New Russky Amur Far-Eastern
+    Kursk Donbas Crimea Kyiv Minsk Kong Singapore Vietnam Vietnamese Belarus Iran Israel Gaza Mongolia Laos Trump
+    Putin Kim Xi""".split()
+)
+
+
+def _generic_people(text: str) -> list[Mention]:
+    """People the gazetteer does not know, named where they speak ("said Leif-Eric Easley, a professor …")."""
+    out: list[Mention] = []
+    for run in _NAME_RUN.finditer(text):
+        tokens = list(re.finditer(r"\S+", run.group(0)))
+        parts: list[list[re.Match[str]]] = [[]]
+        for t in tokens:
+            if t.group(0).rstrip(".") in _NOT_A_NAME:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        for part in parts:
+            if not 2 <= len(part) <= 4:
+                continue
+            start, end = run.start() + part[0].start(), run.start() + part[-1].end()
+            before, after = text[max(0, start - 40) : start], text[end : end + 25]
+            speaks = (
+                re.match(rf"\s+(?:also\s+|later\s+)?{_SPEECH}\b", after)
+                or re.search(rf"\b{_SPEECH}\s+$", before)
+                or re.match(r",\s+(?:a|an|the|who|one)\b", after)
+                or _ROLE_BEFORE.search(before)
+            )
+            if speaks:
+                name = re.sub(r"\s+", " ", text[start:end])
+                out.append(Mention(start, end, text[start:end], name, "person"))
+    names = {x.canonical for x in out}
+    for name in list(names):
+        for part in {name.split()[0], name.split()[-1]}:
+            if part in _NOT_A_NAME or len(part) < 3:
+                continue
+            for m in re.finditer(rf"\b{re.escape(part)}\b", text):
+                if not any(x.start <= m.start() < x.end for x in out):
+                    out.append(Mention(m.start(), m.end(), part, name, "person"))
+    return out
+
+
+def _short_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A bare family name is the person of that family named last, if named in the last few sentences.
+
+    "Kim" alone is Kim Jong Un unless another Kim was named in full just before; "Choe"
+    alone is Choe Son Hui once she has been named in full.
+    """
+    out: list[Mention] = []
+    full: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person" and " " not in m.text.strip():
+            family = m.text.strip()
+            named = full.get(family, [])
+            earlier = [named[-1]] if named and not re.search(r"[.!?]\s", text[named[-1].end : m.start]) else []
+            if earlier and earlier[-1].canonical != m.canonical:
+                m = Mention(m.start, m.end, m.text, earlier[-1].canonical, "person")
+        elif m.kind == "person":
+            tokens = m.canonical.split()
+            for t in {tokens[0], tokens[-1]}:
+                full.setdefault(t, []).append(m)
+        out.append(m)
+    # family names of people named in full earlier, standing alone later ("Choe, for her part, said")
+    taken = bytearray(len(text) + 1)
+    for m in out:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra = []
+    for family, named in full.items():
+        if family in _NOT_A_NAME or len(family) < 3 or family in ("Kim",):
+            continue
+        first = named[0]
+        for hit in re.finditer(rf"\b{re.escape(family)}\b", text[first.end :]):
+            a, b = first.end + hit.start(), first.end + hit.end()
+            if not taken[a]:
+                extra.append(Mention(a, b, family, first.canonical, "person"))
+    return sorted(out + extra, key=lambda x: x.start)
+
+
+_SPOKES = re.compile(r"\s+(?:spokes(?:person|man|woman)|official|officials|source|sources)\b", re.IGNORECASE)
+
+
+def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Russian President Vladimir Putin": the role and the name that follows it are one mention.
+
+    An unnamed "State Department spokesperson" speaks for the institution: one institution mention.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("institution", "media") and (sp := _SPOKES.match(text, m.end)):
+            if not re.match(r"\s*,?\s+[A-Z][a-z]+\s+[A-Z]", text[sp.end() : sp.end() + 30]):
+                m = Mention(m.start, sp.end(), text[m.start : sp.end()], m.canonical, m.kind)
+        gap = text[out[-1].end : m.start] if out else ""
+        if out and m.kind == "person" and out[-1].kind == "person" and not gap.strip() and "\n" not in gap:
+            prev = out.pop()
+            m = Mention(prev.start, m.end, text[prev.start : m.end], m.canonical, "person")
+        out.append(m)
+    return out
+
+
+class MentionIndex:
+    """Mentions sorted by start, for fast lookups of the ones in a sentence."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        return self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+
+def _owned_documents(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Putin's message" is a document whose author is Putin: one mention, the author as its canonical name."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "document" and out and out[-1].kind == "person":
+            between = text[out[-1].end : m.start]
+            if re.fullmatch(
+                r"['’]s\s+(?:(?:own|latest|new|congratulatory|birthday|greetings?|reply|new\s+year['’]s?)\s+)*",
+                between + " ",
+            ) or re.fullmatch(r"['’]s\s*", between):
+                owner = out.pop()
+                out.append(Mention(owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"))
+                continue
+        if (
+            m.kind == "document"
+            and re.match(r"['’]s\s", text[m.start - 3 : m.start] or "") is None
+            and out
+            and out[-1].kind == "person"
+        ):
+            gap = text[out[-1].end : m.start]
+            if re.fullmatch(r"['’]s\s+", gap):
+                owner = out.pop()
+                out.append(Mention(owner.start, m.end, text[owner.start : m.end], owner.canonical, "document"))
+                continue
+        out.append(m)
+    return out
+
+
+_INSTITUTION = Prefiltered(
+    re.compile(
+        r"\b(?:(?P<country>South\s+Korea|North\s+Korea|Russia|Japan|China|Ukraine|the\s+US|the\s+U\.S\.)(?:['’]s)?\s+|(?P<adj>South\s+Korean|North\s+Korean|Russian|Japanese|Chinese|Ukrainian|US|U\.S\.)\s+)?"
+        r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification)))\b"
+    )
+)
+
+
+def _generic_institutions(text: str) -> list[Mention]:
+    """Ministries the gazetteer does not name: "the Foreign Ministry", "Japan's Defense Ministry"."""
+    out = []
+    for m in _INSTITUTION.finditer(text):
+        head = " ".join(w.capitalize() if w.lower() not in ("of",) else w for w in m.group("head").split())
+        where = m.group("adj") or (m.group("country") or "").replace("the ", "")
+        name = f"{where} {head}".strip() if where else head
+        out.append(Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", name), "institution"))
+    return out

@@ -1,0 +1,652 @@
+"""Letters, messages, telegrams, greetings and cards that a story reports: who wrote to whom, when, why, via whom.
+
+One row per letter per article: every mention of the same letter (same sender and
+recipient, compatible dates) is merged, and ``letter_key`` links the same letter across
+articles so the timeline counts letters, not articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..clean.values import CleanDoc
+from ..metadata.values import PubDate
+from ..text import reference
+from ..text.calendar import add_years
+from ..text.clauses import SENDING_CLAUSE_END, SENDING_CLAUSE_START, clause_end, clause_start
+from ..text.known_events import anniversaries, event_mentions
+from ..text.matching import Prefiltered
+from ..text.quotemarks import find_spans, mask
+from ..text.sentences import sentence_spans
+from .entities import Mention, MentionIndex, find_mentions
+from .speakers import Clause, subject, subject_before
+from .values import DateExpr, Letter
+
+_NOUN = r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|condolences|notes?|repl(?:y|ies)|missives?|correspondence)"
+
+
+_SEND = Prefiltered(
+    re.compile(
+        rf"""\b(?P<verb>
+        (?:has\s+|had\s+|have\s+)?(?:sent|sends|send|sending|dispatched|delivered|conveyed|conveying|addressed|extended|extending)
+      | (?:wrote|writes|written|writing)(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)?(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
+      | (?:has\s+|had\s+)?congratulated|congratulates|congratulating
+      | exchanged|exchange|exchanging|traded|trade
+      | received|receives
+      | replied|responded
+    )\b""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+)
+
+
+_INFINITIVES = r"(?:mark|celebrate|congratulate|express|wish|thank|commemorate|say|highlight|convey|discuss|strengthen|be|have|hail|praise|pledge|vow|greet|honou?r|show|stress|underline|reaffirm)"
+
+
+_NOUN_RE = Prefiltered(re.compile(rf"\b{_NOUN}\b", re.IGNORECASE))
+
+
+_POSSESSIVE_NOUN = re.compile(rf"\s*(?:His|Her)\s+(?:[\w’'-]+\s+){{0,4}}?{_NOUN}\b[^.;]*,\s*$")
+"""A sentence opening "His … message …," before the verb: the message's writer is the one "his" names."""
+
+
+_REPORTED = Prefiltered(
+    re.compile(
+        r"\b(?:said|says|reported|reports|announced|according to|published|carried|released)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+_VAGUE = Prefiltered(
+    re.compile(
+        r"\b(?:on\s+(?:several|many|multiple|numerous)\s+occasions|regularly|frequently|often|over\s+the\s+years|repeatedly|routinely|every\s+year|each\s+year|annual(?:ly)?|in\s+previous\s+years|in\s+the\s+past)\b",
+        re.IGNORECASE,
+    )
+)
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no|declined\s+to|did\s+not|didn't|has\s+yet\s+to)\b", re.IGNORECASE)
+
+
+OCCASIONS = [
+    (
+        "reply",
+        re.compile(r"\b(?:in\s+(?:response|reply)|a\s+reply|replied|responded|in\s+return)\b", re.I),
+    ),
+    ("birthday", re.compile(r"\bbirthday\b", re.I)),
+    ("new year", re.compile(r"\bnew\s+year", re.I)),
+    (
+        "re-election",
+        re.compile(
+            r"\bre-?elect(?:ed|ion)\b|\belection\s+(?:win|victory)\b|\bwinning\s+(?:the\s+)?election\b|\bnew\s+term\b",
+            re.I,
+        ),
+    ),
+    (
+        "national day",
+        re.compile(
+            r"\b(?:russia\s+day|national\s+(?:day|holiday)|day\s+of\s+the\s+foundation|founding\s+day|independence\s+day)\b",
+            re.I,
+        ),
+    ),
+    (
+        "victory day",
+        re.compile(r"\bvictory\s+(?:day|in\s+the\s+great\s+patriotic|over\s+(?:nazi|fascis))", re.I),
+    ),
+    ("liberation day", re.compile(r"\bliberation\b", re.I)),
+    ("anniversary", re.compile(r"\banniversary\b", re.I)),
+    ("condolences", re.compile(r"\bcondolence|\bsympathy\b|\bmourn", re.I)),
+    ("summit", re.compile(r"\b(?:summit|talks|visit|meeting)\b", re.I)),
+]
+
+
+_OCCASION_PHRASE = Prefiltered(
+    re.compile(
+        r"\b(?:on\s+the\s+occasion\s+of|to\s+mark|marking|in\s+celebration\s+of|celebrating|for|on|over|ahead\s+of|after)\s+"
+        r"(?P<what>(?:the\s+|his\s+|her\s+|its\s+)?(?:[\w’'-]+\s+){0,8}?(?:anniversary|birthday|day|holiday|re-?election|election|new\s+year|summit|victory|liberation|founding)"
+        r"(?:\s+(?:of|from|in|as)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,8}?)?)(?=[,.;]|\s+(?:and|with|in\s+which|saying|calling|expressing|pledging|vowing|according|state\s+media)\b|$)",
+        re.IGNORECASE,
+    )
+)
+
+
+CHANNELS = (
+    "KCNA",
+    "Kremlin",
+    "Rodong Sinmun",
+    "TASS",
+    "Yonhap",
+    "RIA Novosti",
+    "Interfax",
+    "Xinhua",
+)
+
+
+@dataclass
+class _Ctx:
+    """One document's text and what the letter finder has learnt so far."""
+
+    text: str
+    masked: str
+    pub: PubDate
+    dates: list[DateExpr]
+    index: MentionIndex
+    last_subject: str | None = None
+    last_person: str | None = None
+    last_letter: Letter | None = None
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    """A sending verb ("sent") or a letter noun ("a message to") in a sentence, with the clause it stands in."""
+
+    sentence: Clause  # the sentence and its mentions
+    start: int  # the clause
+    end: int
+    match: re.Match[str]
+    subject: Mention | None  # the sentence's subject
+
+    @property
+    def kind(self) -> str:
+        """The verb without its auxiliary ("has sent" → "sent")."""
+        return re.sub(r"^(?:has|had|have)\s+", "", self.match.group("verb").lower())
+
+
+def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.date | None = None) -> list[Letter]:
+    """Letters reported in the body of ``cd``, merged per letter."""
+    text = cd.body
+    spans, _ = find_spans(text)
+    masked = mask(text, spans)
+    index = MentionIndex(find_mentions(masked, when))
+    ctx = _Ctx(text, masked, pub, [d for d in dates if d.section == "body"], index)
+    found: list[Letter] = []
+    for s0, s1 in sentence_spans(masked):
+        sentence = Clause(masked, s0, s1, index.between(s0, s1))
+        subj = subject(sentence)
+        covered: list[tuple[int, int]] = []
+        for v in _SEND.finditer(masked, s0, s1):
+            if v.group("verb").lower().endswith("ing") and any(a <= v.start() < b for a, b in covered):
+                continue  # "sent a message to Kim congratulating him": the same letter
+            t = _trigger(sentence, v, subj)
+            if _skip_clause(t):
+                continue
+            if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(_paragraph(masked, s0)):
+                continue  # congratulations with no letter or message in sight
+            made = _verb_letters(ctx, t)
+            if made:
+                covered.append((t.start, t.end))
+                found += made
+        for n in _NOMINAL.finditer(masked, s0, s1):
+            if any(a <= n.start() < b for a, b in covered):
+                continue
+            t = _trigger(sentence, n, subj)
+            if not _skip_clause(t):
+                found += _nominal_letters(ctx, t)
+        persons = [m for m in sentence.mentions if m.kind == "person"]
+        if persons:
+            ctx.last_person = persons[-1].canonical
+        if subj is not None and subj.kind == "person":
+            ctx.last_subject = subj.canonical
+        if found:
+            ctx.last_letter = found[-1]
+    letters = _merge(found)
+    lede = (cd.headline_text or "") + "\n" + "\n".join(cd.paragraphs[:1])
+    for lt in letters:
+        if not lt.occasion_type:
+            lt.occasion, lt.occasion_type = _occasion(lede)
+    return letters
+
+
+def _trigger(sentence: Clause, m: re.Match[str], subj: Mention | None) -> _Trigger:
+    """``m`` in ``sentence``, with the sending clause around it."""
+    masked, s0, s1 = sentence.text, sentence.start, sentence.end
+    c0 = clause_start(masked, s0, m.start(), SENDING_CLAUSE_START)
+    c1 = clause_end(masked, m.end(), s1, SENDING_CLAUSE_END)
+    return _Trigger(sentence, c0, c1, m, subj)
+
+
+def _skip_clause(t: _Trigger) -> bool:
+    """Vague, negated or conditional mentions name no one letter."""
+    masked, c0, c1, s0, at = t.sentence.text, t.start, t.end, t.sentence.start, t.match.start()
+    clause = masked[c0:c1]
+    if _VAGUE.search(clause):
+        return True  # "exchanged letters on several occasions"
+    before = masked[max(s0, c0 - 40) : at]
+    if re.search(r"\b(?:whether|if|unless)\b", before, re.I) or _NEGATION.search(masked[max(c0, at - 25) : at]):
+        return True
+    return bool(re.search(r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?$", masked[max(s0, at - 20) : at], re.I))
+
+
+def _paragraph(text: str, pos: int) -> str:
+    a = text.rfind("\n\n", 0, pos)
+    b = text.find("\n\n", pos)
+    return text[a + 1 if a >= 0 else 0 : b if b >= 0 else len(text)]
+
+
+def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
+    """The letters a sending verb tells of: sent, written, exchanged, received, replied, congratulated."""
+    kind = t.kind
+    has_noun = bool(_NOUN_RE.search(ctx.text, t.start, t.end))  # unmasked: a quoted "beautiful letter" counts too
+    if (
+        kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend", "receiv"))
+        and not has_noun
+    ):
+        return []
+    if kind.startswith(("exchang", "trad")):
+        pair = _exchange_pair(ctx, t) if has_noun else []
+        if len(pair) == 2:
+            x, y = pair
+            return [_make(ctx, t, x, y, "exchange"), _make(ctx, t, y, x, "exchange")]
+        return []
+    sender = _name(_sender(ctx, t), ctx)
+    if not sender:
+        return []
+    v, c1 = t.match, t.end
+    others = [
+        m
+        for m in t.sentence.mentions
+        if v.end() <= m.start < c1 and m.kind in ("person", "institution") and m.canonical != sender
+    ]
+    if kind.startswith("receiv"):
+        frm = re.search(r"\bfrom\s+", ctx.masked[v.end() : c1])
+        givers = [m for m in others if frm and m.start >= v.end() + frm.end()]
+        return [_make(ctx, t, givers[0].canonical, sender, "received")] if givers else []
+    if kind.startswith(("repl", "respond")):
+        prev = ctx.last_letter
+        if not has_noun and prev is None:
+            return []
+        to = prev.sender if prev is not None and prev.sender != sender else _counterpart(sender)
+        return [_make(ctx, t, sender, to, "reply")] if to else []
+    recipients = _recipients(ctx, t, sender, kind, others)
+    return [
+        _make(ctx, t, sender, r, kind) for r in dict.fromkeys(recipients) if r != sender and _is_leader_pair(sender, r)
+    ]
+
+
+def _sender(ctx: _Ctx, t: _Trigger) -> Mention | None:
+    """Who sends: the subject before the verb in its clause (else in its sentence), or the sentence's subject."""
+    masked, s0, c0, v, subj = ctx.masked, t.sentence.start, t.start, t.match, t.subject
+    in_clause = Clause(masked, c0, t.sentence.end, t.sentence.mentions)
+    sender_m = subject_before(in_clause, v.start()) or subject_before(t.sentence, v.start())
+    if re.search(rf"{_NOUN},?\s+$", masked[max(s0, v.start() - 20) : v.start()], re.I) and subj is not None:
+        sender_m = subj  # "In a letter sent for the anniversary, Kim said": the sentence's subject wrote it
+    if (
+        sender_m is not None
+        and subj is not None
+        and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,2}$", masked[sender_m.end : v.start()])
+    ):
+        sender_m = subj
+    if _POSSESSIVE_NOUN.match(masked, s0, v.start()) and ctx.last_subject:
+        # "His Russia Day message of June 12, sent a week before …": his is the last sentence's subject
+        sender_m = Mention(s0, s0 + 3, masked[s0 : s0 + 3], "", "pronoun")
+    elif sender_m is not None and sender_m.kind == "pronoun" and subj is not None and subj.kind == "person":
+        if subj.start < sender_m.start:  # "Trump told reporters that he had received …": he is Trump
+            sender_m = subj
+    return sender_m
+
+
+def _recipients(ctx: _Ctx, t: _Trigger, sender: str, kind: str, others: list[Mention]) -> list[str]:
+    """To whom: the person congratulated, the people after "to", the person "sent" something, else the other leader."""
+    v, c1 = t.match, t.end
+    recipients: list[str] = []
+    to = re.search(rf"(?<!according )(?<!due )(?<!thanks )\bto\s+(?!{_INFINITIVES}\b)", ctx.masked[v.end() : c1])
+    if kind.startswith("congratulat"):
+        recipients = [others[0].canonical] if others else []
+    elif to:
+        tos = [m for m in others if m.start >= v.end() + to.start()]
+        recipients = [m.canonical for m in tos if m.kind == "person"] or [
+            m.canonical for m in tos[:1] if m.start - (v.end() + to.end()) < 25
+        ]
+    elif others and others[0].kind == "person":
+        recipients = [others[0].canonical]  # "Kim sent Putin a message"
+    recipients = [r for r in recipients if _OWN_COUNTRY.get(sender) != r]  # "… his visit to Pyongyang"
+    if not recipients and (c := _counterpart(sender)):
+        recipients = [c]
+    return recipients
+
+
+_NOMINAL = Prefiltered(
+    re.compile(
+        rf"\b(?P<noun>{_NOUN})\b(?:\s+(?:of\s+(?:greetings|congratulations|thanks|condolences|his\s+own|her\s+own)|dated\s+[^,]{{0,20}}))?(?P<tail>\s+(?:to|from)\s+)?",
+        re.IGNORECASE,
+    )
+)
+
+
+def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
+    """ "Kim's message to Xi", "in a message to Kim", "his letter", "a letter from Putin"."""
+    masked, ms, s0, c1, n, subj = ctx.masked, t.sentence.mentions, t.sentence.start, t.end, t.match, t.subject
+    if (
+        n.group("noun").lower() in ("correspondence", "notes", "note")
+        or re.match(r"letters?|messages?|greetings", n.group("noun"), re.I) is None
+        and not n.group("tail")
+    ):
+        return []
+    before = masked[max(s0, n.start() - 60) : n.start()]
+    owner: str | None = None
+    poss = [
+        m
+        for m in ms
+        if m.end <= n.start() and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", masked[m.end : n.start()] + " ")
+    ]
+    if poss and poss[-1].kind in ("person", "institution"):
+        owner = poss[-1].canonical
+    elif re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}$", before, re.I):
+        owner = ctx.last_subject if subj is None or subj.kind != "person" else subj.canonical
+        if re.search(r"\b(?:in|with)\s+(?:his|her)\s+", before, re.I) and subj is not None and subj.kind == "person":
+            owner = subj.canonical
+    elif (
+        re.search(r"\b(?:in|with)\s+an?\s+(?:[\w-]+\s+){0,3}$", before, re.I)
+        and subj is not None
+        and subj.kind == "person"
+    ):
+        owner = subj.canonical  # "Putin has praised …, in a message to Kim"
+    tail = n.group("tail") or ""
+    after = [m for m in ms if n.end() <= m.start < min(c1, n.end() + 40) and m.kind in ("person", "institution")]
+    if "from" in tail.lower():
+        if not after:
+            return []
+        owner = after[0].canonical
+        recipient = (
+            subj.canonical
+            if subj is not None and subj.kind == "person" and subj.canonical != owner
+            else _counterpart(owner)
+        )
+    elif "to" in tail.lower():
+        persons = [m for m in after if m.kind == "person"]
+        if not persons:
+            return []  # "greetings to foreign leaders": no one recipient
+        recipient = persons[0].canonical
+    else:
+        recipient = _counterpart(owner)
+    if not owner or not recipient or owner == recipient or not _is_leader_pair(owner, recipient):
+        return []
+    if not tail and not poss and not re.search(r"\b(?:his|her|in\s+an?)\b", before[-25:], re.I):
+        return []
+    return [_make(ctx, t, owner, recipient, "nominal")]
+
+
+def _name(m: Mention | None, ctx: _Ctx) -> str | None:
+    if m is None:
+        return None
+    if m.kind == "pronoun":
+        return ctx.last_subject or ctx.last_person
+    return m.canonical
+
+
+def _exchange_pair(ctx: _Ctx, t: _Trigger) -> list[str]:
+    """Who exchanged: "Kim and Xi exchanged", "He and Xi", "the two leaders", "they", "between X and Y"."""
+    text, ms, s0, c0, c1, vpos = ctx.masked, t.sentence.mentions, t.sentence.start, t.start, t.end, t.match.start()
+    with_ = re.match(r"\s*\w*\s+with\s+", text[vpos:c1]) or re.match(r"\s*(?:of\s+\w+\s+)?with\s+", text[vpos + 8 : c1])
+    if with_:
+        subject = next((m for m in ms if s0 <= m.start < vpos and m.kind == "person"), None)
+        partner = next((m for m in ms if m.start > vpos and m.kind == "person"), None)
+        if subject is not None and partner is not None and subject.canonical != partner.canonical:
+            return [subject.canonical, partner.canonical]  # "a brief exchange with Xi"
+    between = re.match(r"[\w\s]{0,30}?\bbetween\s+", text[vpos:c1])
+    if between:
+        people = [m.canonical for m in ms if m.start >= vpos + between.end() and m.kind == "person"][:2]
+        if len(set(people)) == 2:
+            return people
+        if re.match(r"(?:the\s+two\s+(?:leaders|men)|both\s+leaders)\b", text[vpos + between.end() :], re.I):
+            return ["Kim Jong Un", "Vladimir Putin"]
+        return []
+    near = [m for m in ms if s0 <= m.start < vpos and m.kind in ("person", "pronoun")]
+    names = []
+    for m in near[-3:]:
+        name = _name(m, ctx)
+        if name and name not in names:
+            names.append(name)
+    if len(names) >= 2:
+        return names[-2:]
+    if re.search(
+        r"\b(?:the\s+two\s+(?:leaders|men|sides)|the\s+leaders|both\s+leaders|both\s+men|they|the\s+pair)\b",
+        text[max(s0, c0 - 40) : vpos],
+        re.I,
+    ) or (between and re.search(r"\bthe\s+two\s+leaders\b", text[vpos:c1], re.I)):
+        return ["Kim Jong Un", "Vladimir Putin"] if not names or names[0] in ("Kim Jong Un", "Vladimir Putin") else []
+    return []
+
+
+def _counterpart(sender: str | None) -> str | None:
+    """In this corpus a leader's letter with no named recipient goes to the other leader."""
+    return {"Kim Jong Un": "Vladimir Putin", "Vladimir Putin": "Kim Jong Un"}.get(sender or "")
+
+
+_OWN_COUNTRY = {"Kim Jong Un": "North Korea", "Vladimir Putin": "Russia"}
+"""A leader does not write to his own country: a place after "to" there belongs to something else."""
+
+
+def _is_leader_pair(sender: str, recipient: str) -> bool:
+    """Letters between people or institutions, not to media (a message 'to KCNA' is not a letter)."""
+    return sender not in CHANNELS and recipient not in CHANNELS
+
+
+def _make(ctx: _Ctx, t: _Trigger, sender: str, recipient: str, kind: str) -> Letter:
+    s0, s1 = t.sentence.start, t.sentence.end
+    lo, hi, why = _letter_date(ctx, t, recipient)
+    occasion, otype = _occasion(ctx.text[t.start : t.end])
+    if kind == "reply" and otype in ("", "other"):
+        occasion, otype = "reply", "reply"
+    channel = _channel(ctx, s0, s1)
+    evidence = ctx.text[s0:s1].strip()
+    lt = Letter(sender, recipient, lo, hi, why, occasion, otype, channel, s0, s1, evidence, spans=[(s0, s1)])
+    lt.from_exchange = kind == "exchange"
+    return lt
+
+
+def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None, dt.date | None, str]:
+    """The sending clause's date (after the verb, then before it), fitted to the occasion's fixed day if any."""
+    masked, pub, s0, s1, c0, c1 = ctx.masked, ctx.pub, t.sentence.start, t.sentence.end, t.start, t.end
+    cands, dated = _clause_dates(ctx, t)
+    if dated is not None:
+        return dated
+    if not cands and c0 > s0:
+        # a time fronted before a subordinate clause dates the main one: "Last Saturday, as …, Putin sent …"
+        cands = [d for d in ctx.dates if s0 <= d.start <= s0 + 3 and masked[d.end : d.end + 1] == ","][:1]
+    fixed = _occasion_day(masked[c0:c1], recipient)
+    if cands:
+        d = cands[0]
+        if fixed is not None and d.precision != "day":
+            for y in range(d.date_latest.year, d.date_earliest.year - 1, -1):
+                day = _on(fixed, y)
+                if day and d.date_earliest <= day <= d.date_latest:
+                    return day, day, f"'{d.expression}' and the occasion's day ({day})"
+        return d.date_earliest, d.date_latest, f"'{d.expression}'"
+    anniversary = _anniversary_in(masked[s0:s1])
+    if anniversary is not None:
+        return anniversary[0], anniversary[0], anniversary[1]
+    if fixed is not None and pub.latest:
+        ref = pub.latest
+        day = _on(fixed, ref.year)
+        if day is None or day > ref:
+            day = _on(fixed, ref.year - 1)
+        if day is not None:
+            lo = day - dt.timedelta(days=2) if fixed == (1, 1) else day
+            return lo, day, f"the occasion's day before publication ({day})"
+    if pub.latest:
+        lo = (pub.earliest or pub.latest) - dt.timedelta(days=7)
+        return lo, pub.latest, "no date in the sentence: within the week before publication"
+    return None, None, "no date"
+
+
+def _clause_dates(ctx: _Ctx, t: _Trigger) -> tuple[list[DateExpr], tuple[dt.date | None, dt.date | None, str] | None]:
+    """The date expressions of the sending clause that may date the letter, nearest first (after the trigger, then
+    before it); or, when one is "N years ago" of a known event, the letter's date from its anniversary."""
+    masked, pub, s0, s1, c0, c1, trigger = (
+        ctx.masked,
+        ctx.pub,
+        t.sentence.start,
+        t.sentence.end,
+        t.start,
+        t.end,
+        t.match,
+    )
+    after, before = [], []
+    for d in ctx.dates:
+        if not (c0 <= d.start < c1):
+            continue
+        between = masked[min(trigger.end(), d.end) : max(trigger.start(), d.start)]
+        if _REPORTED.search(between):
+            continue  # "..., state media said on Tuesday": the date of the report, not of the letter
+        if pub.latest and d.date_latest < pub.latest - dt.timedelta(days=366) and d.precision == "year":
+            occasion = _anniversary_of(masked[s0:s1], d)
+            if occasion is not None:
+                return [], (occasion, occasion, f"'{d.expression}' after the known event: its anniversary, {occasion}")
+            continue  # "77 years ago": the occasion, not the letter
+        if d.start >= trigger.end():
+            after.append(d)
+        elif trigger.re is _NOMINAL.re:
+            continue  # "The US on Thursday dismissed a message from Kim": that date is the dismissal's
+        elif not (
+            trigger.group(0).lower().startswith("exchange")
+            and re.search(r"\b(?:an?|the)\s+$", masked[max(s0, trigger.start() - 5) : trigger.start()], re.I)
+        ):
+            before.append(d)  # "an exchange of letters" takes no date from the clause before it
+    return after + sorted(before, key=lambda d: trigger.start() - d.end), None
+
+
+def _on(month_day: tuple[int, int], year: int) -> dt.date | None:
+    try:
+        return dt.date(year, *month_day)
+    except ValueError:
+        return None
+
+
+def _occasion_day(clause: str, recipient: str | None) -> tuple[int, int] | None:
+    """The fixed day of the occasion a clause names: New Year, a birthday, a national day or anniversary."""
+    if re.search(r"\bnew\s+year", clause, re.I):
+        return (1, 1)
+    if re.search(r"\bbirthday\b", clause, re.I):
+        for p in reference.people():
+            if p.born and (p.canonical == recipient or p.pattern.search(clause)):
+                return (p.born.month, p.born.day)
+    for _a, _b, evs in event_mentions(clause):
+        if len(evs) == 1 and evs[0].recurring and evs[0].earliest == evs[0].latest:
+            return (evs[0].earliest.month, evs[0].earliest.day)
+    return None
+
+
+def _anniversary_in(sentence: str) -> tuple[dt.date, str] | None:
+    """'for the 78th anniversary of Korea's liberation': that anniversary's date, from the known events."""
+    for a in anniversaries(sentence, event_mentions(sentence)):
+        return a.day, f"'{a.match.group(0)} of {a.event.name.lower()}' ({a.event.earliest} + {a.years} years)"
+    return None
+
+
+def _anniversary_of(sentence: str, d: DateExpr) -> dt.date | None:
+    """'the liberation … 77 years ago': the known event's date moved forward to that anniversary."""
+    m = re.search(r"(\d{1,3})\s+years?\s+ago", d.expression)
+    if not m:
+        return None
+    for _a, _b, evs in event_mentions(sentence):
+        if len(evs) == 1 and evs[0].recurring and evs[0].earliest.year == d.date_earliest.year:
+            return add_years(evs[0].earliest, int(m.group(1)))
+    return None
+
+
+def _occasion(sentence: str) -> tuple[str, str]:
+    m = _OCCASION_PHRASE.search(sentence)
+    phrase = m.group("what").strip() if m else ""
+    phrase = re.split(
+        r"\b(?:to\s+mark|marking|on\s+the\s+occasion\s+of|congratulating\s+\w+\s+on|celebrating)\s+",
+        phrase,
+    )[-1]
+    phrase = re.sub(
+        r"\s+(?:as|while|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}))\b.*$",
+        "",
+        phrase,
+    )
+    phrase = re.sub(r"^(?:the|his|her|its)\s+", "", phrase, flags=re.I)
+    for name, pat in OCCASIONS:
+        if pat.search(sentence):
+            return phrase or name, name
+    return phrase, "other" if phrase else ""
+
+
+def _channel(ctx: _Ctx, s0: int, s1: int) -> str:
+    ms = [m for m in ctx.index.between(s0, s1) if m.kind in ("media", "institution") and m.canonical in CHANNELS]
+    return ms[0].canonical if ms else ""
+
+
+def _overlap(a: Letter, b: Letter, slack: int = 3) -> bool:
+    if a.date_earliest is None or b.date_earliest is None:
+        return True
+    d = dt.timedelta(days=slack)
+    return a.date_earliest - d <= b.date_latest and b.date_earliest - d <= a.date_latest
+
+
+def _merge(found: list[Letter]) -> list[Letter]:
+    out: list[Letter] = []
+    for lt in found:
+        same = next(
+            (
+                o
+                for o in out
+                if o.sender == lt.sender
+                and o.recipient == lt.recipient
+                and _overlap(o, lt, slack=_slack(o, lt))
+                and not _other_occasions(o, lt)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(lt)
+            continue
+        same.mentions += 1
+        same.spans += lt.spans
+        # a mention of the letter itself dates it better than "they exchanged letters"
+        # unless the exchange was dated to the day and the mention is looser
+        better = (same.from_exchange and not lt.from_exchange and _width(lt) <= max(_width(same), 1)) or (
+            _width(lt) < _width(same) and same.from_exchange == lt.from_exchange
+        )
+        if better:
+            same.date_earliest, same.date_latest, same.date_evidence = (
+                lt.date_earliest,
+                lt.date_latest,
+                lt.date_evidence,
+            )
+            same.from_exchange = lt.from_exchange
+        if not same.occasion or (
+            same.occasion_type in ("", "other", "summit") and lt.occasion_type not in ("", "other")
+        ):
+            same.occasion, same.occasion_type = (
+                lt.occasion or same.occasion,
+                lt.occasion_type or same.occasion_type,
+            )
+        same.channel = same.channel or lt.channel
+    for lt in out:
+        lt.letter_key = f"{lt.sender} → {lt.recipient} | {lt.date_earliest or '?'}"
+    return out
+
+
+_GENERIC_OCCASIONS = ("", "other", "reply", "summit", "same day", "anniversary")
+
+
+def _other_occasions(a: Letter, b: Letter) -> bool:
+    """Condolences and a re-election note in the same week are two letters, whatever their dates."""
+    return (
+        a.occasion_type not in _GENERIC_OCCASIONS
+        and b.occasion_type not in _GENERIC_OCCASIONS
+        and a.occasion_type != b.occasion_type
+    )
+
+
+def _slack(a: Letter, b: Letter) -> int:
+    """Two letters dated to the day on different days are different letters; looser dates may be the same.
+
+    A day given to "they exchanged letters" dates the exchange, not each letter of it: the
+    reply may follow a day or two later ("Putin replied the following day").
+    """
+    if _width(a) > 1 or _width(b) > 1:
+        return 7
+    return 2 if a.from_exchange or b.from_exchange else 0
+
+
+def _width(lt: Letter) -> int:
+    if lt.date_earliest is None or lt.date_latest is None:
+        return 10**6
+    return (lt.date_latest - lt.date_earliest).days

@@ -1,0 +1,2 @@
+"""Metadata of a classified page: headline, outlet, wire agency, byline, dateline, and the publication date
+as clues → constraints → inference, every value with its evidence."""

@@ -1,0 +1,175 @@
+"""When was a story published? A printed date if there is one, else bounds inferred from the text.
+
+Evidence, from strongest to weakest: a labelled or post-headline date line (``clues``); the
+dateline's day and month with the year inferred from the constraints of the text
+(``constraints``: "77 years ago" + a known event, "the 75th anniversary of" a known event,
+office titles such as "former US president", years and named events the story treats as
+past); a page's "today" banner only as an upper bound. Without a printed day, the story's
+news peg (a bare weekday after the latest dated fact, or the anniversary a letter marks)
+bounds the day. Every step is written into ``evidence``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..clean.values import CleanDoc
+from ..text.calendar import WEEKDAYS, add_years
+from ..text.date_mentions import DateMention, find_dates
+from ..text.known_events import event_mentions
+from .clues import printed_date
+from .constraints import FLOOR, WEEKDAY, age_constraints, collect_constraints, lede_end, story_text
+from .spans import Constraint, Span, combine
+from .values import PubDate
+
+NEWS_LAG_DAYS = 1
+"""A story reports its news peg the same day or the next (wires same day, dailies next morning)."""
+
+
+def _weekday_pegs(text: str, end: int) -> list[tuple[int, int, int]]:
+    """Bare weekdays in the lede ("on Friday", ", Sunday,"): (weekday, start, end) in story text."""
+    return [(WEEKDAYS[m.group("wd").lower()], m.start(), m.end()) for m in WEEKDAY.finditer(text[:end])]
+
+
+def _anchors(text: str, span: Span) -> list[tuple[dt.date, str]]:
+    """Dated facts in the story (days), each year-less one resolved to every year the span allows."""
+    out = []
+    for d in find_dates(text):
+        if d.day is None:
+            continue
+        if d.year is not None:
+            day = d.to_date()
+            if day:
+                out.append((day, d.text))
+            continue
+        for y in range(span.lo.year - 1, span.hi.year + 1):
+            day = d.to_date(y)
+            if day and day <= span.hi and add_years(day, 1) > span.lo:
+                out.append((day, d.text))
+    return out
+
+
+def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
+    """The publication date of a classified document, or bounds with the reasoning."""
+    today = today or dt.date.today()
+    result = PubDate()
+    printed = printed_date(cd, result)
+    if printed is not None:
+        return printed
+    result.today_bound = True
+    constraints, pegs = collect_constraints(cd, today)
+    if result.page_date:
+        why = f"page banner {result.page_date} (not the story's date: an upper bound)"
+        constraints.append(Constraint(Span.between(FLOOR, result.page_date), 3, why))
+    span, used, warnings = combine(constraints, Span.between(FLOOR, today))
+    result.warnings += warnings
+    text = story_text(cd)
+    if cd.dateline and cd.dateline.date_text:
+        dm = next(iter(find_dates(cd.dateline.date_text)), None)
+        if dm is not None and dm.day is not None:
+            return _from_dateline(cd, dm, span, used, text, result)
+    if pegs:
+        day, why = pegs[0]
+        peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
+        if not peg.empty:
+            return _bounds(result, peg, [f"news peg: {why}; reported within {NEWS_LAG_DAYS} day", *used])
+    from_weekday = _from_weekday(text, span, used, result)
+    if from_weekday is not None:
+        return from_weekday
+    if used:
+        return _bounds(result, span, used)
+    result.evidence = "no printed date and no dating evidence in the text"
+    result.warnings.append("publication date unknown")
+    return result
+
+
+def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> PubDate | None:
+    """The day of the lede's first bare weekday, when the story tells which week it is; else None.
+
+    The week is that of a known one-day event named in the story falling on that weekday,
+    else the first such weekday after the story's dated facts (or a birthday it dates by age),
+    when they all agree.
+    """
+    first = next(iter(_weekday_pegs(text, lede_end(text))), None)
+    if first is None:
+        return None
+    wd, a, b = first
+    # a known one-day event the story names, falling on that weekday, is the peg itself
+    on_event = {
+        ev.earliest: ev
+        for _x, _y, evs in event_mentions(text)
+        for ev in evs
+        if ev.earliest == ev.latest and ev.earliest.weekday() == wd and span.contains(ev.earliest)
+    }
+    if len(on_event) == 1:
+        day, ev = next(iter(on_event.items()))
+        peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
+        why = f"news peg: '{text[a:b]}' is the day of the {ev.name} ({day})"
+        return _bounds(result, peg, [why, f"reported within {NEWS_LAG_DAYS} day", *used])
+    options = _weeks_after_anchors(text, wd, text[a:b], span)
+    if len({o[0].lo for o in options}) == 1:
+        peg, why = options[0]
+        return _bounds(result, peg, [why, f"reported within {NEWS_LAG_DAYS} day", *used])
+    return None
+
+
+def _weeks_after_anchors(text: str, wd: int, word: str, span: Span) -> list[tuple[Span, str]]:
+    """Where the weekday ``word`` may fall: the first one after each dated fact, else on a birthday dated by age."""
+    options = []
+    for anchor, atext in _anchors(text, span):
+        day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+        peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
+        if not peg.empty and anchor <= peg.lo:
+            options.append((peg, f"news peg: '{word}' is the first {word} after '{atext}' ({anchor})"))
+    if not options:
+        # a birthday the story dates by age ("who turned 68") falling on the named weekday is the peg itself
+        for c in age_constraints(text):
+            day = c.span.lo
+            peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
+            if day.weekday() == wd and not peg.empty:
+                options.append((peg, f"news peg: '{word}' is the birthday {day} ({c.evidence})"))
+    return options
+
+
+def _bounds(result: PubDate, span: Span, why: list[str]) -> PubDate:
+    result.earliest, result.latest = span.lo, span.hi
+    if span.lo == span.hi:
+        result.published, result.precision = span.lo, "day"
+    else:
+        result.precision = "bounds"
+    result.evidence = "; ".join(dict.fromkeys(why))
+    return result
+
+
+def _from_dateline(cd: CleanDoc, dm: DateMention, span: Span, used: list[str], text: str, result: PubDate) -> PubDate:
+    assert cd.dateline is not None
+    result.start = cd.dateline.date_start
+    result.end = (result.start or 0) + len(cd.dateline.date_text or "")
+    where = f"dateline '{cd.dateline.text}'"
+    if dm.year is not None:
+        day = dm.to_date()
+        result.published = result.earliest = result.latest = day
+        result.precision, result.evidence = "day", where
+        return result
+    years = [y for y in range(span.lo.year, span.hi.year + 1) if (d := dm.to_date(y)) and span.contains(d)]
+    if not years:
+        result.warnings.append(f"{where}: no year fits the other evidence")
+        return _bounds(result, span, used) if used else result
+    if len(years) > 1:
+        wds = {wd for wd, _, _ in _weekday_pegs(text, lede_end(text))}
+        agreeing = [y for y in years if (d := dm.to_date(y)) and d.weekday() in wds]
+        if len(agreeing) == 1:
+            used = [*used, f"weekday agreement: {dm.to_date(agreeing[0]):%A %d %B %Y}"]
+            years = agreeing
+    days = [d for y in years if (d := dm.to_date(y))]
+    if len(days) == 1:
+        reasons = [*used] or ["the only year the evidence allows"]
+        result.published = result.earliest = result.latest = days[0]
+        result.precision = "day"
+        result.evidence = f"{where} + " + "; ".join(dict.fromkeys(reasons))
+        return result
+    result.earliest, result.latest, result.precision = days[0], days[-1], "bounds"
+    result.evidence = f"{where}: year not stated; candidates {', '.join(str(d) for d in days[:6])}" + (
+        f" ({'; '.join(used)})" if used else ""
+    )
+    return result

@@ -1,0 +1,166 @@
+"""Known events of the reference chronology (``data/known_events.csv``): where a text names them, and their anniversaries.
+
+One finder for every stage: the publication date's constraints, the date expressions, the
+letters' occasions and the timeline's events all ask ``event_mentions`` which known events a
+sentence names, and ``anniversaries`` which of them it counts years from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from . import data
+from .calendar import NUMBER_WORDS, add_years, number_value, ordinal_value
+from .matching import Indexed, Prefiltered, alias_key
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    key: str
+    name: str
+    kind: str
+    earliest: dt.date
+    latest: dt.date
+    recurring: bool
+    aliases: tuple[str, ...]  # matched through known_event_index()
+
+
+@cache
+def known_events() -> tuple[KnownEvent, ...]:
+    out = []
+    for r in data.rows("known_events.csv"):
+        aliases = data.split(r["aliases"])
+        if not aliases or not r["date_earliest"]:
+            continue
+        earliest = dt.date.fromisoformat(r["date_earliest"])
+        latest = data.date_or_none(r["date_latest"]) or earliest
+        out.append(
+            KnownEvent(
+                r["key"],
+                r["name"],
+                r["kind"],
+                earliest,
+                latest,
+                r["recurring"].lower() == "yes",
+                tuple(aliases),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def known_event_index() -> tuple[Indexed, dict[str, tuple[KnownEvent, ...]]]:
+    """One pattern for every known-event alias, and the events each alias names (usually one)."""
+    by_alias: dict[str, list[KnownEvent]] = {}
+    for ev in known_events():
+        for a in ev.aliases:
+            by_alias.setdefault(alias_key(a), []).append(ev)
+    aliases = [a for ev in known_events() for a in ev.aliases]
+    return Indexed.of_aliases(aliases), {k: tuple(v) for k, v in by_alias.items()}
+
+
+YEARS_AGO = Prefiltered(
+    re.compile(
+        r"\b(?P<n>\d{1,3}|" + "|".join(k for k in NUMBER_WORDS if k.isalpha()) + r")\s+years?\s+ago\b",
+        re.I,
+    )
+)
+
+
+ANNIVERSARY = Prefiltered(
+    re.compile(
+        r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}anniversary\b",
+        re.IGNORECASE,
+    )
+)
+
+
+class EventMention(NamedTuple):
+    """Where a text names known events: ``start``/``end`` (from the start of the search) and the events the alias names."""
+
+    start: int
+    end: int
+    events: list[KnownEvent]
+
+
+def event_mentions(text: str, start: int = 0, end: int | None = None) -> list[EventMention]:
+    """Known-event aliases in ``text[start:end]`` (offsets from ``start``), longest alias first; an alias may name several events."""
+    pattern, by_alias = known_event_index()
+    out = []
+    for m in pattern.finditer(text, start, end):
+        events = by_alias.get(alias_key(m.group(0)))
+        if events and re.search(r"\bfirst\b", m.group(0), re.I):
+            after = _FIRST_IN.match(text, m.end(), len(text) if end is None else end)
+            if after:
+                events = _first_in_years(m.group(0), events, after, by_alias)
+        if events:
+            out.append(EventMention(m.start() - start, m.end() - start, list(events)))
+    return out
+
+
+_FIRST_IN = re.compile(
+    r"\s+(?:in|for)\s+(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?"
+    r"(?P<n>\d{1,3}|"
+    + "|".join(k for k in NUMBER_WORDS if k.isalpha() and len(k) > 2)
+    + r"|a\s+quarter(?:[\s-]+of\s+a)?)"
+    r"[\s-]+(?P<unit>years?|decades?|century)\b",
+    re.I,
+)
+
+
+def _first_in_years(
+    alias: str, events: tuple[KnownEvent, ...], after: re.Match[str], by_alias: dict
+) -> tuple[KnownEvent, ...]:
+    """ "Putin's first visit to Pyongyang in 24 years" is not the first visit: it is the one N years after it.
+
+    The alias without "first" names the later event when one is known that far after the
+    first (within a year); otherwise the mention names no known event.
+    """
+    later = by_alias.get(alias_key(re.sub(r"\bfirst\s+", "", alias, count=1, flags=re.I)), ())
+    n = number_value(after.group("n"))
+    if not n or not after.group("unit").lower().startswith("year"):
+        return ()
+    return tuple(
+        ev
+        for ev in later
+        for first in events
+        if first.earliest.year + n - 1 <= ev.earliest.year <= first.latest.year + n + 1 and ev is not first
+    )
+
+
+class Anniversary(NamedTuple):
+    """ "the 75th anniversary of <a recurring known event>": the words, the count and the event."""
+
+    match: re.Match[str]
+    years: int
+    event: KnownEvent
+
+    @property
+    def day(self) -> dt.date:
+        """The day of this anniversary: the event's first day moved forward by ``years``."""
+        return add_years(self.event.earliest, self.years)
+
+
+ANNIVERSARY_REACH = 60
+"""Characters after "the Nth anniversary" within which the known event it counts from must be named."""
+
+
+def anniversaries(sentence: str, mentions: list[EventMention]) -> Iterator[Anniversary]:
+    """Each "Nth anniversary" of ``sentence`` followed (within ``ANNIVERSARY_REACH``) by a recurring known event
+    that ``mentions`` (the sentence's ``event_mentions``) names alone, with the first such event."""
+    for m in ANNIVERSARY.finditer(sentence):
+        n = ordinal_value(m.group("ord"))
+        if not n:
+            continue
+        after = [
+            evs[0]
+            for a, _b, evs in mentions
+            if m.end() - 1 <= a < m.end() + ANNIVERSARY_REACH and len(evs) == 1 and evs[0].recurring
+        ]
+        if after:
+            yield Anniversary(m, n, after[0])

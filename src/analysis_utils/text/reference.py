@@ -1,0 +1,160 @@
+"""Reviewed reference data (outlets, people, offices, page furniture), loaded once from ``data/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import data
+from .matching import alias_key, alias_regex, required_literals
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    kind: str  # agency | outlet
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    pattern: re.Pattern[str]
+    site: str = ""  # the name of its own news site when that is not its name ("Kyodo News" for Kyodo)
+
+    @property
+    def publisher(self) -> str:
+        """How it is named as the publisher of a page (the ``outlet`` field): its site's name, else its name."""
+        return self.site or self.name
+
+
+@dataclass(frozen=True)
+class Office:
+    person: str
+    role: str
+    start: dt.date
+    end: dt.date | None
+    pattern: re.Pattern[str]
+    titles: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person or institution of the gazetteer, with the aliases texts use for it."""
+
+    canonical: str
+    kind: str  # person | institution
+    aliases: tuple[str, ...]
+    born: dt.date | None
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """A rule of ``data/boilerplate.toml``: the lines its pattern matches are of class ``cls``, for ``reason``."""
+
+    cls: str
+    reason: str
+    end_of_story: bool
+    pattern: re.Pattern[str]
+    literals: tuple[str, ...] | None = None  # see required_literals
+
+
+@cache
+def outlets() -> tuple[Outlet, ...]:
+    out = []
+    for r in data.rows("outlets.csv"):
+        aliases = tuple(data.split(r["aliases"]) or [r["name"]])
+        out.append(
+            Outlet(
+                r["name"],
+                r["kind"],
+                aliases,
+                tuple(data.split(r["domains"])),
+                alias_regex(list(aliases)),
+                r.get("site", ""),
+            )
+        )
+    return tuple(out)
+
+
+def outlet_by_domain(domain: str) -> Outlet | None:
+    domain = domain.lower()
+    for o in outlets():
+        if any(domain == d or domain.endswith("." + d) for d in o.domains):
+            return o
+    return None
+
+
+def outlet_named(text: str, kind: str | None = None) -> Outlet | None:
+    """The outlet whose name or alias is the whole of ``text`` (e.g. "EFE", "Yonhap News Agency")."""
+    text = text.strip().strip("()/.").strip()
+    for o in _outlets_by_alias().get(alias_key(text), ()):  # a whole match has the alias's key
+        if (not kind or o.kind == kind) and o.pattern.fullmatch(text):
+            return o
+    return None
+
+
+@cache
+def _outlets_by_alias() -> dict[str, tuple[Outlet, ...]]:
+    by: dict[str, list[Outlet]] = {}
+    for o in outlets():
+        for a in o.aliases:
+            if o not in by.setdefault(alias_key(a), []):
+                by[alias_key(a)].append(o)
+    return {k: tuple(v) for k, v in by.items()}
+
+
+@cache
+def people() -> tuple[Person, ...]:
+    out = []
+    for r in data.rows("people.csv"):
+        aliases = tuple(data.split(r["aliases"]) or [r["canonical"]])
+        out.append(Person(r["canonical"], r["kind"], aliases, data.date_or_none(r["born"]), alias_regex(list(aliases))))
+    return tuple(out)
+
+
+@cache
+def offices() -> tuple[Office, ...]:
+    out = []
+    for r in data.rows("offices.csv"):
+        titles = data.split(r["title_aliases"])
+        if not titles or not r["start"]:
+            continue
+        known = [p for p in people() if p.canonical == r["person"]]
+        names = list(known[0].aliases) if known else [r["person"], r["person"].split()[-1]]
+        names = sorted(set(names), key=len, reverse=True)
+        title_re = alias_regex(titles).pattern
+        name_re = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+        pattern = re.compile(rf"(?P<former>(?i:\bformer|\bex-|\bthen-)\s*)?{title_re}\s+(?:{name_re})\b")
+        start, end = dt.date.fromisoformat(r["start"]), data.date_or_none(r["end"])
+        out.append(Office(r["person"], r["role"], start, end, pattern, tuple(titles), tuple(names)))
+    return tuple(out)
+
+
+@cache
+def _furniture() -> dict:
+    return data.toml("boilerplate.toml")
+
+
+@cache
+def breadcrumb_words() -> tuple[str, ...]:
+    """Navigation words of breadcrumb trails, longest first."""
+    return tuple(sorted(_furniture()["breadcrumbs"]["words"], key=len, reverse=True))
+
+
+@cache
+def furniture_rules() -> tuple[FurnitureRule, ...]:
+    rules = []
+    for rule in _furniture()["rule"]:
+        for pat in rule["patterns"]:
+            compiled = re.compile(pat, re.IGNORECASE)
+            rules.append(
+                FurnitureRule(
+                    rule["class"],
+                    rule["reason"],
+                    bool(rule.get("end_of_story")),
+                    compiled,
+                    required_literals(compiled),
+                )
+            )
+    return tuple(rules)
