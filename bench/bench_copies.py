@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 from common import write_rows
 
-from analysis_utils.analysis import similarity as compare
+from analysis_utils.analysis import similarity
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,14 +78,14 @@ def corpus(n: int, seed: int = 0) -> pd.DataFrame:
 
 
 def timed(docs: pd.DataFrame, exhaustive: bool) -> tuple[float, pd.DataFrame]:
-    saved = compare.EXHAUSTIVE_UP_TO
-    compare.EXHAUSTIVE_UP_TO = len(docs) if exhaustive else 0
+    saved = similarity.EXHAUSTIVE_UP_TO
+    similarity.EXHAUSTIVE_UP_TO = len(docs) if exhaustive else 0
     try:
         t = time.perf_counter()
-        pairs = compare.near_duplicates(docs)
+        pairs = similarity.near_duplicates(docs)
         return time.perf_counter() - t, pairs
     finally:
-        compare.EXHAUSTIVE_UP_TO = saved
+        similarity.EXHAUSTIVE_UP_TO = saved
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,8 +14,7 @@ import pandas as pd
 import pytest
 
 from analysis_utils.cli import main
-from analysis_utils.tables import dask_export as dask_engine
-from analysis_utils.tables import rows
+from analysis_utils.tables import dask_export, rows
 from analysis_utils.tables.dask_export import export_dask
 from analysis_utils.tables.export import export
 
@@ -189,7 +188,7 @@ def test_missing_dask_is_one_error_line_naming_the_extra(tmp_path, monkeypatch, 
 
 
 def test_unreachable_scheduler_is_one_error_line(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(dask_export, "CONNECT_TIMEOUT", "1s")
     argv = ["export", "--corpus", str(SEEDS), "--out", str(tmp_path), "--engine", "dask"]
     assert main([*argv, "--scheduler", "tcp://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err.splitlines()

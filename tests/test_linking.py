@@ -1,4 +1,4 @@
-"""Linking events across articles in one pass (events.Linker) and the export's spool of letters and events."""
+"""Linking events across articles in one pass (pipeline.link.Linker) and the export's spool of letters and events."""
 
 from __future__ import annotations
 

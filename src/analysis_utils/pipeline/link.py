@@ -123,7 +123,7 @@ def assign_letter_keys(letters: list[Letter], events: list[Event]) -> None:
 class LinkSpool:
     """Letters and events of every article in a temporary file until all are linked across articles.
 
-    ``add`` puts one article's events into their groups (``events.Linker``, in memory) and
+    ``add`` puts one article's events into their groups (``Linker``, in memory) and
     writes the article's letters and events to the file; iterating reads them back, one
     article at a time, with ``event_id``, ``docs`` and ``letter_key`` set: light articles
     for ``tables.letter_rows`` and ``tables.event_rows``.
