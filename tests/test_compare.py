@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis_utils.analysis import similarity, sources
+from analysis_utils.extract.citations import citations
+from analysis_utils.tables.rows import CITED_COLUMNS
 
 WIRE_STORY = (
     "North Korean leader Kim Jong Un sent a message of greetings to Russian President Vladimir Putin on the "
@@ -35,7 +37,18 @@ def tables_of(docs: pd.DataFrame, quotes: list[dict] | None = None, events: list
         "documents": docs,
         "quotes": pd.DataFrame(quotes or [], columns=quote_cols),
         "events": pd.DataFrame(events or [], columns=event_cols),
+        "cited_sources": cited_table(docs),
     }
+
+
+def cited_table(docs: pd.DataFrame) -> pd.DataFrame:
+    """The cited_sources table the pipeline makes of these bodies (the page's outlet and wire left out)."""
+    rows = [
+        {"doc_id": d.doc_id, "file": d.file, **{k: getattr(c, k) for k in CITED_COLUMNS[2:]}}
+        for d in docs.itertuples()
+        for c in citations(d.body, frozenset(x for x in (d.outlet, d.wire_agency) if x))
+    ]
+    return pd.DataFrame(rows, columns=CITED_COLUMNS)
 
 
 # ---------------------------------------------------------------------------- source_label
@@ -84,7 +97,18 @@ def test_outlet_stats_groups_articles_of_one_source_and_averages_words():
 def test_cited_sources_finds_kcna_said_at_the_end_of_a_sentence():
     docs = documents({"doc_id": "a", "body": "Kim praised the friendship, KCNA said.", "outlet": "Reuters"})
     cited = sources.cited_sources(tables_of(docs))
-    assert cited[["doc_id", "source", "cited", "count"]].values.tolist() == [["a", "Reuters", "KCNA", 1]]
+    assert cited[["doc_id", "source", "cited", "kind", "count"]].values.tolist() == [
+        ["a", "Reuters", "KCNA", "agency", 1]
+    ]
+
+
+def test_a_cited_source_is_an_agency_a_medium_or_an_institution():
+    body = "The talks went well, Yonhap reported. The New York Times reported it too. The Kremlin said so."
+    assert [(c.cited, c.kind) for c in citations(body)] == [
+        ("Yonhap", "agency"),
+        ("The New York Times", "medium"),
+        ("Kremlin", "institution"),
+    ]
 
 
 def test_cited_sources_skips_the_pages_own_wire_agency():
@@ -108,7 +132,7 @@ def test_cited_sources_ignores_names_without_a_reporting_cue():
 
 def test_a_person_between_name_and_verb_takes_the_cue():
     body = "Kremlin spokesman Dmitry Peskov said the date was not set."
-    assert sources.citations(body) == []
+    assert citations(body) == []
 
 
 # ---------------------------------------------------------------------------- hedging

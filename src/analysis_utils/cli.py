@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         "not print can be; fix it to make an export reproducible",
     )
     ex.add_argument(
+        "--manifest",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="use what the folder's sources.csv (file, url, outlet, published) says of each page (default: on); "
+        "--no-manifest: only what the text says",
+    )
+    ex.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -97,9 +104,16 @@ def run_export(args: argparse.Namespace) -> dict[str, Any]:
             progress=progress,
             scheduler=args.scheduler,
             today=args.today,
+            manifest=args.manifest,
         )
     return export(
-        corpus_dir(args.corpus), args.out, jobs=max(0, args.jobs), progress=progress, cache=args.cache, today=args.today
+        corpus_dir(args.corpus),
+        args.out,
+        jobs=max(0, args.jobs),
+        progress=progress,
+        cache=args.cache,
+        today=args.today,
+        manifest=args.manifest,
     )
 
 

@@ -1,8 +1,8 @@
 """Compare the outlets and wire agencies: length, quotation, cited sources, hedging, coverage of the timeline.
 
 The table functions take the tidy tables of ``load_tables`` (or its documents table) and return
-DataFrames; ``citations`` and ``hedge_cues`` work on one text. The cue lexicons live in
-``data/hedges.toml``.
+DataFrames; ``hedge_cues`` works on one text. The cited sources come from the ``cited_sources``
+table (``extract.citations``); the cue lexicons live in ``data/hedges.toml``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from functools import cache
 
 import pandas as pd
 
-from ..extract import entities
-from ..text import data, reference
-from ..text.matching import phrase_pattern
+from ..text import reference
+from ..text.matching import cue_regex
 
 UNKNOWN_SOURCE = "unknown outlet"
 
@@ -118,17 +117,6 @@ class HedgeCategory:
     pattern: re.Pattern[str]
 
 
-def _cue_regex(cues: list[str], exact: list[str]) -> re.Pattern[str]:
-    parts = [f"(?i:{phrase_pattern(c)})" for c in sorted(cues, key=len, reverse=True)]
-    parts += [phrase_pattern(c) for c in sorted(exact, key=len, reverse=True)]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts or ["(?!)"]) + r")(?![\w-])")
-
-
-@cache
-def _lexicon() -> dict:
-    return data.toml("hedges.toml")
-
-
 @cache
 def hedge_categories() -> tuple[HedgeCategory, ...]:
     """The hedging categories of ``data/hedges.toml``, in file order."""
@@ -137,9 +125,9 @@ def hedge_categories() -> tuple[HedgeCategory, ...]:
             name,
             spec.get("label", name),
             spec.get("description", ""),
-            _cue_regex(list(spec.get("cues", [])), list(spec.get("exact_cues", []))),
+            cue_regex(list(spec.get("cues", [])), list(spec.get("exact_cues", []))),
         )
-        for name, spec in _lexicon()["category"].items()
+        for name, spec in reference.hedges()["category"].items()
     )
 
 
@@ -184,119 +172,25 @@ def hedging_by_source(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source", "category", "label", "per_1000"])
 
 
-@cache
-def _citing() -> tuple[re.Pattern[str], re.Pattern[str], int, int]:
-    spec = _lexicon()["citing"]
-    return (
-        _cue_regex(list(spec["before"]), []),
-        _cue_regex(list(spec["after"]), []),
-        int(spec.get("window_before", 45)),
-        int(spec.get("window_after", 60)),
-    )
-
-
-def _source_mentions(text: str) -> list[entities.Mention]:
-    """Gazetteer mentions plus outlet names the gazetteer lacks ("Asahi Shimbun"), in order, without overlaps."""
-    found = entities.find_mentions(text)
-    taken = [(m.start, m.end) for m in found]
-    for outlet in reference.outlets():
-        for m in outlet.pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append(entities.Mention(m.start(), m.end(), m.group(0), outlet.name, "media"))
-                taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda x: x.start)
-
-
-def _is_modifier(m: entities.Mention, nxt: entities.Mention | None, text: str) -> bool:
-    """ "Russia's" in "Russia's TASS news agency" only qualifies the name after it."""
-    return nxt is not None and re.fullmatch(r"['’]s\s+(?:\w+\s+)?", text[m.end : nxt.start]) is not None
-
-
-_CLAUSE_WORD = r"(?!(?:and|but|or|while|as|that|which|who|whose|where|when|to|in\s+which)\b)\w[\w.’'-]*"
-
-
-_GAP_BEFORE = re.compile(rf"\s+(?:{_CLAUSE_WORD}\s+){{0,4}}")
-"""Between a cue and the name after it: a few words, no comma ("according to a Kremlin press release")."""
-
-
-_GAP_AFTER = re.compile(rf"\)?\s*(?:{_CLAUSE_WORD}\s+){{0,3}}|['’]s\s+|\s*,[^,.;:!?\n]+,\s*")
-"""Between a name and the cue after it: a few words of the same clause ("KCNA) said", "Kremlin has said",
-"Yonhap News Agency reported", "KCNA's report"), or one parenthetical ("The Kremlin, in a brief statement on Thursday, said")."""
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A medium or institution cited next to a reporting cue; ``start``/``end`` span the cue and the name."""
-
-    cited: str
-    kind: str
-    cue: str
-    start: int
-    end: int
-    evidence: str
-
-
-def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
-    """Media and institutions cited in ``text`` next to a reporting cue, in order; names in ``own`` are skipped.
-
-    A cue before a name ("according to", "reported by") goes to the first name after it; a cue
-    after a name ("said", "news agency", "press release") to the nearest name before it; both
-    within the window of ``data/hedges.toml``, a few words of the same clause apart (or one
-    parenthetical: "The Kremlin, in a brief statement on Thursday, said"). A person standing between
-    or a pronoun standing between takes the cue ("Kremlin spokesman Dmitry Peskov said" cites a
-    person, not a source; "Russia," it added" cites nobody).
-    Each name is cited once however many cues stand next to it.
-    """
-    before, after, win_before, win_after = _citing()
-    found = _source_mentions(text)
-    mentions = [
-        m for i, m in enumerate(found) if not _is_modifier(m, found[i + 1] if i + 1 < len(found) else None, text)
-    ]
-    inside = [(m.start, m.end) for m in found]
-
-    def free(cue: re.Match[str]) -> bool:  # a cue inside a name ("Yonhap News Agency") is part of the name
-        return not any(a < cue.end() and cue.start() < b for a, b in inside)
-
-    cited: dict[int, tuple[entities.Mention, re.Match[str]]] = {}
-    for cue in filter(free, before.finditer(text)):
-        nxt = next((m for m in mentions if m.start >= cue.end()), None)
-        if nxt and _GAP_BEFORE.fullmatch(text[cue.end() : nxt.start]) and nxt.start - cue.end() <= win_before:
-            cited.setdefault(nxt.start, (nxt, cue))
-    for cue in filter(free, after.finditer(text)):
-        prev = next((m for m in reversed(mentions) if m.end <= cue.start()), None)
-        if prev and _GAP_AFTER.fullmatch(text[prev.end : cue.start()]) and cue.start() - prev.end <= win_after:
-            cited.setdefault(prev.start, (prev, cue))
-    out = []
-    for _, (m, cue) in sorted(cited.items()):
-        if m.kind in ("media", "institution") and m.canonical not in own:
-            start, end = min(m.start, cue.start()), max(m.end, cue.end())
-            evidence = re.sub(r"\s+", " ", text[start:end])
-            out.append(Citation(m.canonical, m.kind, cue.group(0), start, end, evidence))
-    return out
-
-
 def cited_sources(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Tidy: one row per document and cited medium or institution ("according to KCNA", "Yonhap reported").
+    """Tidy: one row per document and cited medium, agency or institution ("according to KCNA", "Yonhap reported").
 
-    Columns: doc_id, source (the citing page's outlet or wire), cited (canonical name), kind,
+    Read from the ``cited_sources`` table (``extract.citations``). Columns: doc_id, source (the
+    citing page's outlet or wire), cited (canonical name), kind (agency, medium, institution),
     count (distinct citations in the body) and evidence (the first cue and name as written).
-    A page's own outlet and wire agency are not counted as cited.
+    A page's own outlet and wire agency are not cited.
     """
-    docs = tables["documents"]
-    rows = []
-    for (_, doc), source in zip(docs.iterrows(), source_label(docs), strict=True):
-        body = doc["body"] if isinstance(doc["body"], str) else ""
-        own = frozenset(str(doc[c]) for c in ("outlet", "wire_agency") if isinstance(doc[c], str) and doc[c])
-        found: dict[str, dict[str, object]] = {}
-        for c in citations(body, own):
-            row = found.setdefault(
-                c.cited,
-                {"doc_id": doc["doc_id"], "source": source, "cited": c.cited, "kind": c.kind, "count": 0,
-                 "evidence": c.evidence},
-            )  # fmt: skip
-            row["count"] = int(row["count"]) + 1
-        rows.extend(found.values())
-    return pd.DataFrame(rows, columns=["doc_id", "source", "cited", "kind", "count", "evidence"])
+    columns = ["doc_id", "source", "cited", "kind", "count", "evidence"]
+    cited, docs = tables["cited_sources"], tables["documents"]
+    if cited.empty:
+        return pd.DataFrame(columns=columns)
+    source = dict(zip(docs["doc_id"], source_label(docs), strict=True))
+    rows = [
+        {"doc_id": doc_id, "source": source.get(doc_id, UNKNOWN_SOURCE), "cited": name, "kind": g["kind"].iloc[0],
+         "count": len(g), "evidence": g["evidence"].iloc[0]}
+        for (doc_id, name), g in cited.groupby(["doc_id", "cited"], sort=False)
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
 
 
 def cited_by_source(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

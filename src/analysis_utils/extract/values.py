@@ -101,3 +101,16 @@ class Event:
         if days <= 31:
             return "month"
         return "year" if days <= 366 else "years"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A medium, agency or institution cited as a source next to a reporting cue; ``start``/``end`` (in the body)
+    span the cue and the name. ``kind``: agency, medium or institution."""
+
+    cited: str
+    kind: str
+    cue: str
+    start: int
+    end: int
+    evidence: str

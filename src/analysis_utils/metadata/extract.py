@@ -1,4 +1,5 @@
-"""All metadata of one classified page: its fields (``fields``) and its publication date (``pubdate``)."""
+"""All metadata of one classified page: its fields (``fields``), its publication date (``pubdate``), and what
+the corpus manifest says of it (``manifest``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .fields import (
     extract_outlet,
     extract_wire_agency,
 )
+from .manifest import apply_manifest
 from .pubdate import infer_pubdate
 from .values import Field, Metadata
 
@@ -27,9 +29,11 @@ def extract_metadata(cd: CleanDoc, today: dt.date | None = None) -> Metadata:
     md.wire_agency = extract_wire_agency(cd)
     md.byline = extract_byline(cd)
     md.outlet = extract_outlet(cd, md.wire_agency)
+    md.published = infer_pubdate(cd, today)
+    md.warnings += md.published.warnings
+    if cd.doc.manifest is not None:
+        apply_manifest(md, cd.doc.manifest)
     if not md.wire_agency.value and (ag := agency_named(md.outlet.value)):
         why = f"the page is the agency's own ({md.outlet.evidence})"
         md.wire_agency = Field(ag.name, md.outlet.start, md.outlet.end, why)
-    md.published = infer_pubdate(cd, today)
-    md.warnings += md.published.warnings
     return md

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..clean.values import CleanDoc
 from ..corpus.document import Document
-from ..extract.values import DateExpr, Event, Letter, QuoteResult
+from ..extract.values import Citation, DateExpr, Event, Letter, QuoteResult
 from ..metadata.values import Metadata
 
 
@@ -22,6 +22,7 @@ class Analysed:
     dates: list[DateExpr] = field(default_factory=list)
     letters: list[Letter] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    cited: list[Citation] = field(default_factory=list)  # the sources the story cites
     duplicate_of: str = ""
     from_cache: bool = False  # read back from the article cache, not analysed in this run
 

@@ -184,13 +184,15 @@ class ArticleCache:
     def usable(self) -> bool:
         return self.db is not None
 
-    def key(self, path: Path) -> str | None:
-        """The key of a file: its name and bytes in this generation; None when it cannot be read."""
+    def key(self, path: Path, manifest: object = None) -> str | None:
+        """The key of a file: its name and bytes (and its manifest row) in this generation; None when it cannot be read."""
         try:
             data = path.read_bytes()
         except OSError:
             return None
         digest = hashlib.sha256(f"{self.gen}\0{path.name}\0".encode())
+        if manifest is not None:
+            digest.update(f"manifest {manifest!r}\0".encode())
         digest.update(data)
         return digest.hexdigest()
 

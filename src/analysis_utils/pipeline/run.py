@@ -14,7 +14,9 @@ from pathlib import Path
 from .. import paths
 from ..clean.page import classify
 from ..corpus.document import Document
+from ..corpus.manifest import manifest_entry, read_manifest
 from ..corpus.read import corpus_files, read_document
+from ..extract.citations import extract_citations
 from ..extract.dates.resolve import extract_dates
 from ..extract.events import extract_events
 from ..extract.letters import extract_letters
@@ -36,6 +38,7 @@ def analyse_document(doc: Document, today: dt.date | None = None) -> Analysed:
         cd = classify(doc)
         a = Analysed(doc, cd, extract_metadata(cd, today))
         a.quotes = extract_quotes(cd, a.when)
+        a.cited = extract_citations(cd, (a.meta.outlet.value, a.meta.wire_agency.value))
         a.dates = extract_dates(cd, a.meta.published)
         a.letters = extract_letters(cd, a.meta.published, a.dates, a.when)
         a.events = extract_events(cd, a.letters, a.dates)
@@ -74,20 +77,25 @@ def iter_corpus(
     jobs: int = 1,
     progress: bool = False,
     cache: bool = False,
+    manifest: bool = True,
 ) -> Iterator[Analysed]:
     """Analyse every ``*.txt`` of ``folder`` in name order, one at a time.
 
     ``jobs`` processes (0: ``auto_jobs``), a progress bar, and with ``cache`` the article
     cache (``article_cache``): files analysed before, unchanged, under the same code and
     day, are read back instead of analysed again, and the new analyses are stored.
+    With ``manifest``, what the folder's ``sources.csv`` says of a page is used (``corpus.manifest``);
+    a manifest that cannot be used raises ``CorpusError`` before anything is analysed.
     """
     files = corpus_files(folder)
+    if manifest:
+        read_manifest(folder)
     seen = DuplicateFinder()
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(ArticleCache.open(today)) if cache else None
         if store is not None and not store.usable:
             store = None
-        keys = [store.key(p) for p in files] if store else [None] * len(files)
+        keys = [store.key(p, manifest_entry(p) if manifest else None) for p in files] if store else [None] * len(files)
         stored = store.present(keys) if store else {}
 
         def ready(key: str | None) -> bool:
@@ -99,12 +107,12 @@ def iter_corpus(
         todo = [(p, k if k in stored else None) for p, k in zip(files, keys, strict=True) if not ready(k)]
         n_jobs = auto_jobs(len(todo)) if jobs <= 0 else jobs
         where = store.location if store is not None else None
-        fresh = _analyse_all(todo, today, n_jobs, where, stack)
+        fresh = _analyse_all(todo, today, n_jobs, where, stack, manifest)
 
         def analysed() -> Iterator[Analysed]:
             for path, key in zip(files, keys, strict=True):
                 if ready(key):
-                    a = store.get(key, path) or analyse_path(path, today)  # type: ignore[union-attr]
+                    a = store.get(key, path) or analyse_path(path, today, manifest)  # type: ignore[union-attr]
                 else:
                     held, a, blob = next(fresh)
                     if held and store and key:
@@ -136,7 +144,12 @@ Work = tuple[Path, "str | None"]
 
 
 def _analyse_all(
-    todo: list[Work], today: dt.date | None, jobs: int, cache_at: Path | None, stack: contextlib.ExitStack
+    todo: list[Work],
+    today: dt.date | None,
+    jobs: int,
+    cache_at: Path | None,
+    stack: contextlib.ExitStack,
+    manifest: bool = True,
 ) -> Iterator[tuple[bool, Analysed, bytes | None]]:
     """For each item, in order: ``(held, analysis, packed analysis)`` (see ``_check_or_analyse``).
 
@@ -147,20 +160,22 @@ def _analyse_all(
         from concurrent.futures import ProcessPoolExecutor  # 20 ms to import: only runs in a pool pay it
 
         pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
-        work = functools.partial(_in_worker, today=today, cache_at=cache_at)
+        work = functools.partial(_in_worker, today=today, cache_at=cache_at, manifest=manifest)
         results = pool.map(work, todo, chunksize=max(1, min(64, len(todo) // (4 * jobs))))
         for (path, _key), (held, r) in zip(todo, results, strict=True):
             if isinstance(r, bytes):
                 a = article_cache.unpack(r, path)
-                yield (held, a, r) if a is not None else (False, analyse_path(path, today), None)
+                yield (held, a, r) if a is not None else (False, analyse_path(path, today, manifest), None)
             else:
                 yield held, r, None
         return
     for item in todo:
-        yield _check_or_analyse(item, today, cache_at)
+        yield _check_or_analyse(item, today, cache_at, manifest)
 
 
-def _check_or_analyse(item: Work, today: dt.date | None, cache_at: Path | None) -> tuple[bool, Analysed, bytes | None]:
+def _check_or_analyse(
+    item: Work, today: dt.date | None, cache_at: Path | None, manifest: bool = True
+) -> tuple[bool, Analysed, bytes | None]:
     """The unit of work: ``(True, stored analysis, its entry)`` when the item's entry holds on ``today``,
     else ``(False, analysis, packed analysis)``, packed only for the article cache at ``cache_at``."""
     path, key = item
@@ -169,19 +184,24 @@ def _check_or_analyse(item: Work, today: dt.date | None, cache_at: Path | None) 
         a = article_cache.unpack(blob, path) if blob is not None else None
         if a is not None and holds_on(a, today):
             return True, a, blob
-    a = analyse_path(path, today)
+    a = analyse_path(path, today, manifest)
     return False, a, article_cache.pack(a) if cache_at is not None else None
 
 
-def _in_worker(item: Work, today: dt.date | None, cache_at: Path | None) -> tuple[bool, Analysed | bytes]:
+def _in_worker(
+    item: Work, today: dt.date | None, cache_at: Path | None, manifest: bool = True
+) -> tuple[bool, Analysed | bytes]:
     """``_check_or_analyse`` in a pool's worker: the packed form alone when there is one (it is what crosses)."""
-    held, a, blob = _check_or_analyse(item, today, cache_at)
+    held, a, blob = _check_or_analyse(item, today, cache_at, manifest)
     return held, blob if blob is not None else a
 
 
-def analyse_path(path: Path, today: dt.date | None = None) -> Analysed:
-    """Read and analyse one file (the unit of work of a process pool)."""
-    return analyse_document(read_document(path), today)
+def analyse_path(path: Path, today: dt.date | None = None, manifest: bool = True) -> Analysed:
+    """Read and analyse one file (the unit of work of a process pool), with its manifest row if ``manifest``."""
+    doc = read_document(path)
+    if manifest:
+        doc.manifest = manifest_entry(path)
+    return analyse_document(doc, today)
 
 
 def _progress(items: Iterator[Analysed], total: int, show: bool) -> Iterator[Analysed]:
@@ -211,11 +231,12 @@ def analyse_corpus(
     progress: bool | None = None,
     jobs: int = 1,
     cache: bool = False,
+    manifest: bool = True,
 ) -> list[Analysed]:
     """Every file of ``folder`` analysed, in name order; ``progress=None`` shows a bar on long runs (``show_progress``).
 
-    ``jobs`` and ``cache`` as for ``iter_corpus``.
+    ``jobs``, ``cache`` and ``manifest`` as for ``iter_corpus``.
     """
     if progress is None:
         progress = show_progress(len(corpus_files(folder)))
-    return list(iter_corpus(folder, today, jobs=jobs, progress=progress, cache=cache))
+    return list(iter_corpus(folder, today, jobs=jobs, progress=progress, cache=cache, manifest=manifest))

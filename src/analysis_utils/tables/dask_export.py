@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..corpus.document import TextMap
+from ..corpus.manifest import read_manifest
 from ..corpus.read import corpus_files
 from ..extract.values import QuoteResult
 from ..pipeline.analysed import Analysed
@@ -61,6 +62,7 @@ def export_dask(
     scheduler: str | None = None,
     partition_size: int | None = None,
     today: dt.date | None = None,
+    manifest: bool = True,
 ) -> dict[str, Any]:
     """Analyse ``corpus`` on Dask and write one Parquet folder per table into ``out``; returns a summary.
 
@@ -70,16 +72,15 @@ def export_dask(
     ``partitions`` and ``worker_peak_mb`` (the largest peak resident memory of a worker).
     """
     files = corpus_files(corpus)  # a one-line CorpusError before anything is written or started
+    if manifest:
+        read_manifest(corpus)
     db = _require_dask()
-    out = Path(out).resolve()
-    for name in [*PER_ARTICLE, *LINKED]:
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("part-*.parquet"):  # a former run may have had more partitions
-            old.unlink()
+    out = _prepare(Path(out).resolve())
     size = partition_size or max(1, min(MAX_PARTITION, math.ceil(len(files) / (4 * max(1, jobs)))))
     items = [(i, str(p.resolve())) for i, p in enumerate(files)]
-    parts = db.from_sequence(items, partition_size=size).map_partitions(_analyse_partition, size, str(out), today)
+    parts = db.from_sequence(items, partition_size=size).map_partitions(
+        _analyse_partition, size, str(out), today, manifest
+    )
 
     seen = DuplicateFinder()
     summary = Summary()
@@ -109,6 +110,16 @@ def export_dask(
             for name, table in LINKED.items():
                 _write(out / name / _part(index), [r for a in part for r in table.rows(a)], table.columns)
     return {**summary.as_dict(), "partitions": len(sizes), "worker_peak_mb": round(worker_mb, 1)}
+
+
+def _prepare(out: Path) -> Path:
+    """One empty folder per table under ``out`` (a former run may have left more partitions)."""
+    for name in [*PER_ARTICLE, *LINKED]:
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("part-*.parquet"):
+            old.unlink()
+    return out
 
 
 IN_FLIGHT_PER_WORKER = 2
@@ -191,14 +202,14 @@ class _NoBar:
 
 
 def _analyse_partition(
-    items: list[tuple[int, str]], size: int, out: str, today: dt.date | None
+    items: list[tuple[int, str]], size: int, out: str, today: dt.date | None, manifest: bool = True
 ) -> list[tuple[Analysed, Fingerprint | None]]:
     """On a worker: analyse a partition's files, write its per-article tables, return light articles."""
     index = items[0][0] // size  # partitions are consecutive runs of ``size`` files
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in PER_ARTICLE}
     light = []
     for _, path in items:
-        a = analyse_path(Path(path), today)
+        a = analyse_path(Path(path), today, manifest)
         for name, table in PER_ARTICLE.items():
             rows[name] += table.rows(a)
         light.append((_light(a), fingerprint(a)))

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from ..corpus.manifest import read_manifest
 from ..corpus.read import corpus_files
 from ..pipeline import article_cache
 from ..pipeline.link import LinkSpool
@@ -24,8 +25,12 @@ def export(
     progress: bool = False,
     cache: bool | None = None,
     today: dt.date | None = None,
+    manifest: bool = True,
 ) -> dict[str, object]:
     """Analyse ``corpus`` (in ``jobs`` processes, 0 for auto) and write one CSV per table into ``out``; returns a summary.
+
+    ``manifest``: use what the folder's ``sources.csv`` says of each page (``corpus.manifest``);
+    off, the tables say only what the text says.
 
     ``cache``: read unchanged articles back from the article cache and store the new ones
     (``article_cache``; None: unless ``$ANALYSIS_CACHE`` is 0). The tables are the same either way.
@@ -37,13 +42,15 @@ def export(
     is linked; only the event groups stay in memory.
     """
     corpus_files(corpus)  # a one-line CorpusError before anything is written
+    if manifest:
+        read_manifest(corpus)  # likewise for a manifest that cannot be used
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     summary = Summary()
     with LinkSpool(out) as spool:
         with _csv_writers(out, PER_ARTICLE) as writers:
             use_cache = article_cache.enabled() if cache is None else cache
-            for a in iter_corpus(corpus, today, jobs=jobs, progress=progress, cache=use_cache):
+            for a in iter_corpus(corpus, today, jobs=jobs, progress=progress, cache=use_cache, manifest=manifest):
                 summary.add(a.doc.file, a.doc.status, a.warnings, a.from_cache)
                 for name, table in PER_ARTICLE.items():
                     writers[name].writerows(table.rows(a))

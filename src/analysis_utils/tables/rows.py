@@ -49,6 +49,7 @@ EVENT_COLUMNS = [
 
 
 EVIDENCE_COLUMNS = ["doc_id", "file", "field", "value", "start", "end", "evidence"]
+CITED_COLUMNS = ["doc_id", "file", "cited", "kind", "cue", "start", "end", "evidence"]
 
 
 def _iso(day: Any) -> str:
@@ -146,6 +147,11 @@ def date_rows(a: Analysed) -> list[dict[str, Any]]:
     return [_attributes(a, e, DATE_COLUMNS) for e in a.dates]
 
 
+def cited_rows(a: Analysed) -> list[dict[str, Any]]:
+    """One row per source the story cites (agency, medium or institution); offsets span the cue and the name in the body."""
+    return [_attributes(a, c, CITED_COLUMNS) for c in a.cited]
+
+
 def letter_rows(a: Analysed) -> list[dict[str, Any]]:
     """One row per letter per article; ``letter_key`` is shared by the same letter in other articles."""
     return [_attributes(a, lt, LETTER_COLUMNS) for lt in a.letters]
@@ -186,6 +192,7 @@ TABLES: tuple[Table, ...] = (
     Table("letters", LETTER_COLUMNS, letter_rows, linked=True),
     Table("events", EVENT_COLUMNS, event_rows, linked=True),
     Table("metadata_evidence", EVIDENCE_COLUMNS, evidence_rows),
+    Table("cited_sources", CITED_COLUMNS, cited_rows),
 )
 """Every table, in the order ``load_tables`` returns them."""
 PER_ARTICLE = {t.name: t for t in TABLES if not t.linked}

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..corpus.manifest import manifest_path
 from ..corpus.read import corpus_files
 from ..pipeline.article_cache import cache_dir, enabled, package_fingerprint
 
@@ -58,6 +59,12 @@ def corpus_key(folder: str | os.PathLike[str], today: dt.date | None = None) -> 
         except OSError:
             return None
         digest.update(f"file {path.name}\0{content}\n".encode())
+    manifest = manifest_path(folder)
+    if manifest.exists():  # what the manifest says of the pages is part of their tables
+        try:
+            digest.update(b"manifest\0" + manifest.read_bytes())
+        except OSError:
+            return None
     return digest.hexdigest()
 
 

@@ -254,3 +254,10 @@ def words_present(text: str, phrase: str) -> bool:
 @cache
 def _words_of(phrase: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _TOKEN.findall(phrase))
+
+
+def cue_regex(cues: list[str], exact: list[str]) -> re.Pattern[str]:
+    """One pattern for a lexicon of cue phrases: whole words, longest first; ``cues`` in any case, ``exact`` as written."""
+    parts = [f"(?i:{phrase_pattern(c)})" for c in sorted(cues, key=len, reverse=True)]
+    parts += [phrase_pattern(c) for c in sorted(exact, key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts or ["(?!)"]) + r")(?![\w-])")

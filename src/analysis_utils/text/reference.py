@@ -158,3 +158,9 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
                 )
             )
     return tuple(rules)
+
+
+@cache
+def hedges() -> dict:
+    """``data/hedges.toml``: the hedging categories and the reporting cues of cited sources."""
+    return data.toml("hedges.toml")

@@ -1,0 +1,109 @@
+"""The media, agencies and institutions a story names as the source of what it reports ("according to KCNA",
+"Yonhap reported", "the Kremlin, in a brief statement, said"): the cited sources, with the cue and offsets.
+
+The reporting cues and how far they may stand from the name are in ``data/hedges.toml``
+(``[citing]``). A page's own outlet and wire agency are not cited sources.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..clean.values import CleanDoc
+from ..text import reference
+from ..text.matching import cue_regex
+from .entities import Mention, find_mentions
+from .values import Citation
+
+
+def extract_citations(cd: CleanDoc, own: tuple[str | None, ...] = ()) -> list[Citation]:
+    """The sources the story's body cites, in order; the page's own outlet and wire agency (``own``) left out."""
+    return citations(cd.body, frozenset(o for o in own if o))
+
+
+def source_kind(mention: Mention) -> str:
+    """agency (a wire service of ``data/outlets.csv``), medium (any other outlet) or institution."""
+    if mention.kind == "institution":
+        return "institution"
+    outlet = reference.outlet_named(mention.canonical)
+    return "agency" if outlet is not None and outlet.kind == "agency" else "medium"
+
+
+@cache
+def _citing() -> tuple[re.Pattern[str], re.Pattern[str], int, int]:
+    spec = reference.hedges()["citing"]
+    return (
+        cue_regex(list(spec["before"]), []),
+        cue_regex(list(spec["after"]), []),
+        int(spec.get("window_before", 45)),
+        int(spec.get("window_after", 60)),
+    )
+
+
+def _source_mentions(text: str) -> list[Mention]:
+    """Gazetteer mentions plus outlet names the gazetteer lacks ("Asahi Shimbun"), in order, without overlaps."""
+    found = find_mentions(text)
+    taken = [(m.start, m.end) for m in found]
+    for outlet in reference.outlets():
+        for m in outlet.pattern.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append(Mention(m.start(), m.end(), m.group(0), outlet.name, "media"))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _is_modifier(m: Mention, nxt: Mention | None, text: str) -> bool:
+    """ "Russia's" in "Russia's TASS news agency" only qualifies the name after it."""
+    return nxt is not None and re.fullmatch(r"['’]s\s+(?:\w+\s+)?", text[m.end : nxt.start]) is not None
+
+
+_CLAUSE_WORD = r"(?!(?:and|but|or|while|as|that|which|who|whose|where|when|to|in\s+which)\b)\w[\w.’'-]*"
+
+
+_GAP_BEFORE = re.compile(rf"\s+(?:{_CLAUSE_WORD}\s+){{0,4}}")
+"""Between a cue and the name after it: a few words, no comma ("according to a Kremlin press release")."""
+
+
+_GAP_AFTER = re.compile(rf"\)?\s*(?:{_CLAUSE_WORD}\s+){{0,3}}|['’]s\s+|\s*,[^,.;:!?\n]+,\s*")
+"""Between a name and the cue after it: a few words of the same clause ("KCNA) said", "Kremlin has said",
+"Yonhap News Agency reported", "KCNA's report"), or one parenthetical ("The Kremlin, in a brief statement on Thursday, said")."""
+
+
+def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
+    """Media and institutions cited in ``text`` next to a reporting cue, in order; names in ``own`` are skipped.
+
+    A cue before a name ("according to", "reported by") goes to the first name after it; a cue
+    after a name ("said", "news agency", "press release") to the nearest name before it; both
+    within the window of ``data/hedges.toml``, a few words of the same clause apart (or one
+    parenthetical: "The Kremlin, in a brief statement on Thursday, said"). A person standing between
+    or a pronoun standing between takes the cue ("Kremlin spokesman Dmitry Peskov said" cites a
+    person, not a source; "Russia," it added" cites nobody).
+    Each name is cited once however many cues stand next to it.
+    """
+    before, after, win_before, win_after = _citing()
+    found = _source_mentions(text)
+    mentions = [
+        m for i, m in enumerate(found) if not _is_modifier(m, found[i + 1] if i + 1 < len(found) else None, text)
+    ]
+    inside = [(m.start, m.end) for m in found]
+
+    def free(cue: re.Match[str]) -> bool:  # a cue inside a name ("Yonhap News Agency") is part of the name
+        return not any(a < cue.end() and cue.start() < b for a, b in inside)
+
+    cited: dict[int, tuple[Mention, re.Match[str]]] = {}
+    for cue in filter(free, before.finditer(text)):
+        nxt = next((m for m in mentions if m.start >= cue.end()), None)
+        if nxt and _GAP_BEFORE.fullmatch(text[cue.end() : nxt.start]) and nxt.start - cue.end() <= win_before:
+            cited.setdefault(nxt.start, (nxt, cue))
+    for cue in filter(free, after.finditer(text)):
+        prev = next((m for m in reversed(mentions) if m.end <= cue.start()), None)
+        if prev and _GAP_AFTER.fullmatch(text[prev.end : cue.start()]) and cue.start() - prev.end <= win_after:
+            cited.setdefault(prev.start, (prev, cue))
+    out = []
+    for _, (m, cue) in sorted(cited.items()):
+        if m.kind in ("media", "institution") and m.canonical not in own:
+            start, end = min(m.start, cue.start()), max(m.end, cue.end())
+            evidence = re.sub(r"\s+", " ", text[start:end])
+            out.append(Citation(m.canonical, source_kind(m), cue.group(0), start, end, evidence))
+    return out
