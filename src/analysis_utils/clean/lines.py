@@ -15,7 +15,7 @@ from ..text import reference
 from ..text.calendar import MONTH_RE
 from ..text.date_mentions import find_dates
 from ..text.matching import Prefiltered, lower_for_prefilter
-from .values import Line
+from .values import Dateline, Line
 
 FURNITURE_MAX_CHARS = 400
 """Lines longer than this are never page furniture."""
@@ -62,14 +62,24 @@ _ZONE = re.compile(
 _DATELINE = re.compile(
     rf"""^(?P<place>(?:[A-Z][\w'’.-]*|[A-Z]{{2,}})(?:[ /-](?:[A-Z][\w'’.-]*|of|de|la|el))*?)
     (?:\s*\[(?P<region_b>[^\]]{{2,30}})\])?
-    (?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})(?=\s*[(,:/–—-]))?
-    (?:,?\s*(?P<date>(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|\d{{1,2}}\s+(?i:{MONTH_RE})(?:,?\s*\d{{4}})?))?
+    (?:,\s*(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})(?=\s*[(,:/–—-]|\s*$))?
+    (?:,?\s*(?:on\s+)?(?P<date>(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_RE})(?:,?\s*\d{{4}})?)
+       (?:,?\s*\d{{1,2}}[:.]\d{{2}})?)?
     \.?\s*
-    (?:\((?P<agency>[^()]{{2,40}})\)|/(?P<agency_slash>[A-Za-z][\w-]{{1,20}})/|\[(?P<agency_b>[A-Za-z][^\]]{{1,30}})\])?
+    (?:\((?P<agency>[^()]{{2,80}})\)|/(?P<agency_slash>[A-Za-z][\w-]{{1,20}})/|\[(?P<agency_b>[A-Za-z][^\]]{{1,30}})\])?
     \s*(?P<sep>\.-|\.?\s*--|\s*[-–—:](?=\s|$)|\s*[–—](?=\S)|(?<=[/.)\]])\.?(?=\s)|$)\s*
     """,
     re.VERBOSE,
 )
+"""A dateline: place, region, date (and time), the agency's credit, the separator before the story."""
+_DATE_CREDIT = re.compile(
+    rf"^(?P<date>(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}})\s*\((?P<agency>[A-Z][\w .&-]{{1,30}})\)\s*(?P<sep>[-–—:]+)\s*"
+)
+"""A dateline with no place: a full date and an agency's credit ("April 25, 2019 (EIRNS)—")."""
+_CREDIT_DATE = re.compile(
+    rf"\s*[-–—,]\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_RE}),?\s*\d{{4}}|(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}})\s*$"
+)
+"""A date closing an agency's credit: "(Pakistan Point News / Sputnik - 25th April, 2019)"."""
 
 
 def words(text: str) -> list[str]:
@@ -93,7 +103,7 @@ def is_title_like(text: str) -> bool:
         return False
     if t.endswith((".", ",", ";", ":")) and not t.endswith(("...", "…")):
         return False
-    return not _DATELINE.match(t) or not _dateline_ok(_DATELINE.match(t))
+    return parse_dateline(t) is None
 
 
 def is_prose(text: str) -> bool:
@@ -275,35 +285,76 @@ def _menu(core: str) -> bool:
     )
 
 
+def _credit(text: str | None) -> tuple[str | None, str | None, int | None]:
+    """(agency, date, where the date starts) of a dateline's credit: "Yonhap" → ("Yonhap", None, None);
+    "UrduPoint News / Sputnik - 09th September, 2020" → ("Sputnik", "09th September, 2020", 27)."""
+    if not text:
+        return None, None, None
+    inner = _CREDIT_DATE.search(text)
+    names = text[: inner.start()] if inner else text
+    parts = [x.strip() for x in names.split("/") if x.strip()]
+    agency = next(
+        (x for x in reversed(parts) if reference.outlet_named(x, kind="agency")), parts[-1] if parts else None
+    )
+    return agency, (inner.group("date") if inner else None), (inner.start("date") if inner else None)
+
+
 def _dateline_ok(m: re.Match[str] | None) -> bool:
     if not m:
         return False
     place = m.group("place")
     if KICKER.match(m.group(0)):
         return False  # "EXCLUSIVE: …" is a headline's label, not a place
-    has_more = bool(m.group("date") or m.group("agency") or m.group("agency_slash") or m.group("agency_b"))
+    credit = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
+    has_more = bool(m.group("date") or credit)
     region = (m.group("region") or "").split()
     if len(region) >= 2 and reference.outlet_named(region[-1]):
         has_more = True  # the outlet's name closing the dateline: "Seoul, South Korea CNN —"
     letters = re.sub(r"[^A-Za-z]", "", place)
-    agency = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
-    if agency and not (reference.outlet_named(agency) or re.fullmatch(r"[A-Z][A-Za-z .&-]+", agency)):
+    if credit and not all(
+        reference.outlet_named(x.strip()) or re.fullmatch(r"[A-Z][A-Za-z .&-]+", x.strip())
+        for x in re.split(r"/", _CREDIT_DATE.sub("", credit))
+        if x.strip()
+    ):
         return False
     sep = m.group("sep").strip(" .")
     if m.end() == len(m.string) and not m.group("sep"):
-        # a line of its own with nothing after the date: "SEOUL, AUGUST 15"
-        return bool(m.group("date")) and letters.isupper() and len(letters) >= 3
-    if not sep and not (m.group("agency") or m.group("agency_slash") or m.group("agency_b")):
+        # a line of its own: "SEOUL, AUGUST 15", "Pyongyang, August 15 (KCNA)", "VLADIVOSTOK, Russia"
+        upper = letters.isupper() and len(letters) >= 3
+        return bool(m.group("date")) and upper or bool(m.group("date") and credit) or upper and bool(region)
+    if not sep and not credit:
         return False
     if sep == ":":
         return letters.isupper() and len(letters) >= 3 or has_more
     return (letters.isupper() and len(letters) >= 3) or has_more
 
 
-def find_dateline(text: str) -> re.Match[str] | None:
-    """The dateline at the start of a paragraph, if there is one."""
+def parse_dateline(text: str, offset: int = 0) -> Dateline | None:
+    """The dateline opening a paragraph ("SEOUL, March 18 (Reuters) -"), its offsets from ``offset``; or None."""
     m = _DATELINE.match(text)
-    return m if _dateline_ok(m) else None
+    if _dateline_ok(m):
+        credit = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
+        agency, credit_date, at = _credit(credit)
+        place = m.group("place")
+        if place.endswith(".") and "." not in place[:-1]:
+            place = place[:-1]  # "VLADIVOSTOK. April 25 (Interfax) -"
+        if m.group("date"):
+            date_text, date_start = m.group("date"), offset + m.start("date")
+        elif credit_date and m.group("agency"):
+            date_text, date_start = credit_date, offset + m.start("agency") + at
+        else:
+            date_text, date_start = None, None
+        return Dateline(m.group(0).strip(), place, date_text, agency, offset, offset + m.end(), date_start, credit)
+    m = _DATE_CREDIT.match(text)
+    if m and reference.outlet_named(m.group("agency")):
+        agency = m.group("agency")
+        return Dateline(m.group(0).strip(), "", m.group("date"), agency, offset, offset + m.end(), offset, agency)
+    return None
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of a paragraph, if there is one (offsets from the paragraph's start)."""
+    return parse_dateline(text)
 
 
 _ROLE_LINE = Prefiltered(

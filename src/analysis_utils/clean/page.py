@@ -23,10 +23,11 @@ from .lines import (
     is_title_like,
     looks_like_masthead,
     looks_like_name,
+    parse_dateline,
     without_leading_symbols,
     words,
 )
-from .values import CleanDoc, Dateline, Line
+from .values import CleanDoc, Line
 
 _END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
 
@@ -247,23 +248,10 @@ def _assemble(cd: CleanDoc) -> None:
         start, text = ln.start, ln.text
         if first and ln.cls == "body":
             first = False
-            m = find_dateline(text)
-            if m:
-                agency = m.group("agency") or m.group("agency_slash") or m.group("agency_b")
-                date_start = ln.start + m.start("date") if m.group("date") else None
-                place = m.group("place")
-                if place.endswith(".") and "." not in place[:-1]:
-                    place = place[:-1]  # "VLADIVOSTOK. April 25 (Interfax) -"
-                cd.dateline = Dateline(
-                    m.group(0).strip(),
-                    place,
-                    m.group("date"),
-                    agency,
-                    ln.start,
-                    ln.start + m.end(),
-                    date_start,
-                )
-                start, text = ln.start + m.end(), text[m.end() :]
+            dateline = parse_dateline(text, ln.start)
+            if dateline:
+                cd.dateline = dateline
+                start, text = dateline.end, text[dateline.end - ln.start :]
                 ln.reason = "story text (after the dateline)"
                 if not text:  # a dateline on a line of its own ("Seoul, South Korea CNN —")
                     ln.reason = "dateline on a line of its own"

@@ -31,6 +31,7 @@ class Dateline:
     start: int
     end: int
     date_start: int | None = None
+    credit: str | None = None  # the whole credit: "Pakistan Point News / Sputnik - 25th April, 2019"
 
 
 @dataclass
