@@ -131,14 +131,24 @@ def test_a_truncated_last_paragraph_is_kept():
         ("MOSCOW: Russian President", "MOSCOW", None, None),
         ("SEOUL – North Korean leader Kim Jong Un", "SEOUL", None, None),
         ("Seoul, Sep 13 (IANS) North Korean leader", "Seoul", "Sep 13", "IANS"),
+        ("Moscow, on August 15, 2023, 05:09 — information agency", "Moscow", "August 15, 2023", None),
+        (
+            "VLADIVOSTOK (Pakistan Point News / Sputnik - 25th April, 2019) Russian",
+            "VLADIVOSTOK",
+            "25th April, 2019",
+            "Sputnik",
+        ),
+        ("Pyongyang, August 15 (RSTV)", "Pyongyang", "August 15", "RSTV"),
+        ("VLADIVOSTOK, Russia", "VLADIVOSTOK", None, None),
+        ("April 25, 2019 (EIRNS)—Russian President", "", "April 25, 2019", "EIRNS"),
     ],
 )
 def test_datelines_in_the_styles_of_the_agencies(line, place, date, agency):
-    m = find_dateline(line)
-    assert m is not None
-    assert m.group("place") == place
-    assert m.group("date") == date
-    assert (m.group("agency") or m.group("agency_slash") or m.group("agency_b")) == agency
+    d = find_dateline(line)
+    assert d is not None
+    assert (d.place, d.date_text, d.agency) == (place, date, agency)
+    if d.date_text:
+        assert line[d.date_start : d.date_start + len(d.date_text)] == d.date_text
 
 
 @pytest.mark.parametrize(

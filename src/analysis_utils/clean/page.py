@@ -27,7 +27,7 @@ from .lines import (
     without_leading_symbols,
     words,
 )
-from .values import CleanDoc, Line
+from .values import INDEX_REASON, CleanDoc, Line
 
 _END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
 
@@ -36,20 +36,24 @@ BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
 """Line classes whose text makes up the body."""
 
 
+_INDEX_LINE = re.compile(r"date (?P<day>\d{4}-\d{2}-\d{2})(?=\s|$)")
+"""The index line some saved pages open with (" date 2019-04-20 …"): a date the saving tool wrote, glued to
+the page's first line; it is cut off as a line of its own."""
+
+
 def split_lines(doc: Document) -> list[Line]:
-    lines, pos = [], 0
+    """The lines of the page; an index line opening the first one is a line of its own (same line number)."""
+    lines, pos, first = [], 0, True
     for i, raw in enumerate(doc.text.split("\n")):
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        lines.append(
-            Line(
-                i,
-                pos + lead,
-                pos + lead + len(stripped),
-                stripped,
-                "blank" if not stripped else "body",
-            )
-        )
+        index = _INDEX_LINE.match(stripped) if first and stripped else None
+        first = first and not stripped
+        if index:
+            lines.append(Line(i, pos + lead, pos + lead + index.end(), index.group(0), "date", INDEX_REASON))
+            rest = stripped[index.end() :]
+            lead, stripped = lead + index.end() + len(rest) - len(rest.lstrip()), rest.strip()
+        lines.append(Line(i, pos + lead, pos + lead + len(stripped), stripped, "blank" if not stripped else "body"))
         pos += len(raw) + 1
     return lines
 
@@ -59,7 +63,8 @@ def classify(doc: Document) -> CleanDoc:
     lines = split_lines(doc)
     content = [ln for ln in lines if ln.cls != "blank"]
     for ln in content:
-        classify_line(ln)
+        if ln.reason != INDEX_REASON:
+            classify_line(ln)
     _mark_duplicates(content)
     _markers_above_the_story(content)
     header_end = _header_end(content)

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from ..corpus.document import Document
 
+INDEX_REASON = "index line opening the page"
+"""The reason of the index line some saved pages open with (" date 2019-04-20 …")."""
+
 
 @dataclass
 class Line:

@@ -3,10 +3,13 @@ and a "today" banner above it (only an upper bound: not the story's date)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 
-from ..clean.values import CleanDoc
-from ..text.date_mentions import find_dates
+from ..clean.values import INDEX_REASON, CleanDoc, Line
+from ..text.calendar import JUCHE_DATE
+from ..text.date_mentions import DateMention, find_dates
 from ..text.matching import Prefiltered
 from .values import PubDate
 
@@ -30,10 +33,39 @@ _NOT_THE_STORYS = Prefiltered(
 """Labels of a time that is the copy's, not the story's ("Mirrored: Thu 2 Jan 2025 03:14 UTC")."""
 
 
-def printed_date(cd: CleanDoc, result: PubDate) -> PubDate | None:
-    """A date printed on the page for this story; records a pre-headline banner as ``page_date``."""
+@dataclass(frozen=True)
+class Printed:
+    """A date the page prints for the story: the line, the date in it, and whether the text must confirm it
+    (an index line, or a date above the headline, may be the page's "today" and not the story's)."""
+
+    day: dt.date
+    line: Line
+    mention: DateMention
+    rank: int
+    to_check: bool
+
+    @property
+    def evidence(self) -> str:
+        if self.line.reason == INDEX_REASON:
+            return f"index line '{self.line.text}'"
+        if self.rank == UPDATE_RANK:
+            return f"'{self.line.text}' (only an update time is printed)"
+        return f"printed date line '{self.line.text}'"
+
+
+UPDATE_RANK = 3
+
+
+def printed_date(cd: CleanDoc, result: PubDate) -> Printed | None:
+    """The date the page prints for this story, if any (the ``updated`` day is written into ``result``).
+
+    Labelled dates ("Published", "Posted") come first; an index line and a date printed above
+    the headline without a time are the story's date only if the text agrees (``to_check``).
+    """
     headline_idx = cd.headline.index if cd.headline else None
-    candidates = []
+    first_line = min((x.index for x in cd.lines if x.cls != "blank"), default=0)
+    story = [x.index for x in cd.lines if x.cls == "body"]
+    candidates: list[Printed] = []
     for ln in cd.lines:
         if ln.cls not in ("date", "byline", "author"):
             continue
@@ -41,35 +73,36 @@ def printed_date(cd: CleanDoc, result: PubDate) -> PubDate | None:
         if not dates:
             continue
         d = dates[0]
-        label = re.search(
-            r"(first published|published|posted|updated|last updated|modified|issued|released|dated|print edition)",
-            ln.text,
-            re.I,
-        )
+        label = _LABEL.search(ln.text)
         label_text = label.group(1).lower() if label else ""
-        before_headline = headline_idx is not None and ln.index < headline_idx
+        above = ln.index < headline_idx if headline_idx is not None else ln.index == first_line
         if label_text in ("updated", "last updated", "modified"):
-            rank = 3
             result.updated = max(result.updated or d.to_date(), d.to_date())
+            candidates.append(Printed(d.to_date(), ln, d, UPDATE_RANK, False))
         elif label_text in _LABEL_RANK:
-            rank = _LABEL_RANK[label_text]
-        elif (
-            before_headline or (headline_idx is None and ln.index == min(x.index for x in cd.lines if x.cls != "blank"))
-        ) and (_NOT_THE_STORYS.search(ln.text) or not _TIME_AFTER.match(ln.text, ln.text.find(d.text) + len(d.text))):
-            # a "today" banner prints no time; "24.03.2024, 14:05" above the headline is the story's stamp
+            candidates.append(Printed(d.to_date(), ln, d, _LABEL_RANK[label_text], False))
+        elif ln.reason == INDEX_REASON:
+            candidates.append(Printed(d.to_date(), ln, d, 1, True))
+        elif story and ln.index > story[0] and not _own_closing_date(ln.text, d):
+            continue  # an unlabelled date after the story began belongs to something else (a link, an advert)
+        elif above and (
+            _NOT_THE_STORYS.search(ln.text) or not _TIME_AFTER.match(ln.text, ln.text.find(d.text) + len(d.text))
+        ):
+            # above the headline without a time: a "today" banner, unless the text agrees it is the story's day
             result.page_date = max(result.page_date or d.to_date(), d.to_date())
-            continue
+            if not _NOT_THE_STORYS.search(ln.text):
+                candidates.append(Printed(d.to_date(), ln, d, 2, True))
         else:
-            rank = 2
-        candidates.append((rank, ln.index, d, ln))
-    if not candidates:
-        return None
-    rank, _, d, ln = min(candidates, key=lambda c: (c[0], c[1]))
-    day = d.to_date()
-    result.published = result.earliest = result.latest = day
-    result.precision = "day"
-    result.start, result.end = ln.start + d.start, ln.start + d.end
-    result.evidence = f"printed date line '{ln.text}'" if rank < 3 else f"'{ln.text}' (only an update time is printed)"
-    if d.weekday is not None and day.weekday() != d.weekday:
-        result.warnings.append(f"printed weekday in '{d.text}' does not match {day:%A}")
-    return result
+            candidates.append(Printed(d.to_date(), ln, d, 2, False))  # "24.03.2024, 14:05" above the headline
+    return min(candidates, key=lambda c: (c.rank, c.to_check, c.line.index), default=None)
+
+
+def _own_closing_date(text: str, d: DateMention) -> bool:
+    """A date closing the story that is its own: a Juche date ("(Juche114.1.1.)") or a date standing alone."""
+    rest = text[: d.start] + text[d.end :]
+    return bool(JUCHE_DATE.search(text)) or len(re.findall(r"[A-Za-z]{2,}", rest)) <= 1
+
+
+_LABEL = re.compile(
+    r"(first published|published|posted|updated|last updated|modified|issued|released|dated|print edition)", re.I
+)

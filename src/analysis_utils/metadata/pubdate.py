@@ -17,7 +17,7 @@ from ..clean.values import CleanDoc
 from ..text.calendar import WEEKDAYS, add_years
 from ..text.date_mentions import DateMention, find_dates
 from ..text.known_events import event_mentions
-from .clues import printed_date
+from .clues import Printed, printed_date
 from .constraints import FLOOR, WEEKDAY, age_constraints, collect_constraints, lede_end, story_text
 from .spans import Constraint, Span, combine
 from .values import PubDate
@@ -54,10 +54,17 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     today = today or dt.date.today()
     result = PubDate()
     printed = printed_date(cd, result)
-    if printed is not None:
-        return printed
+    if printed is not None and not printed.to_check:
+        return _from_printed(result, printed)
     result.today_bound = True
     constraints, pegs = collect_constraints(cd, today)
+    if printed is not None:
+        agrees, why = _text_agrees(printed, constraints, pegs, today)
+        if agrees:
+            if result.page_date == printed.day:
+                result.page_date = None  # not a banner: the story's own date
+            return _from_printed(result, printed, why)
+        result.warnings.append(f"{printed.evidence}: {printed.day} does not fit the story ({why}): not its date")
     if result.page_date:
         why = f"page banner {result.page_date} (not the story's date: an upper bound)"
         constraints.append(Constraint(Span.between(FLOOR, result.page_date), 3, why))
@@ -129,6 +136,39 @@ def _weeks_after_anchors(text: str, wd: int, word: str, span: Span) -> list[tupl
             if day.weekday() == wd and not peg.empty:
                 options.append((peg, f"news peg: '{word}' is the birthday {day} ({c.evidence})"))
     return options
+
+
+def _from_printed(result: PubDate, printed: Printed, agreement: str = "") -> PubDate:
+    """The day the page prints for the story, with its evidence (and what in the text agrees with it)."""
+    day, d, ln = printed.day, printed.mention, printed.line
+    result.published = result.earliest = result.latest = day
+    result.precision = "day"
+    result.start, result.end = ln.start + d.start, ln.start + d.end
+    result.evidence = printed.evidence + (f"; the text agrees ({agreement})" if agreement else "")
+    if d.weekday is not None and day.weekday() != d.weekday:
+        result.warnings.append(f"printed weekday in '{d.text}' does not match {day:%A}")
+    return result
+
+
+PEG_SLACK_DAYS = 7
+"""A page dated more than this many days after the news peg its lede tells is not dated by that page."""
+
+
+def _text_agrees(
+    printed: Printed, constraints: list[Constraint], pegs: list[tuple[dt.date, str]], today: dt.date
+) -> tuple[bool, str]:
+    """Does the printed day fit what the text says of the story's day (its dated facts, anniversaries, ages,
+    and the news peg of its lede)?"""
+    strong = [c for c in constraints if c.strength >= 2]
+    span, used, _ = combine(strong, Span.between(FLOOR, max(today, printed.day)))
+    if not span.contains(printed.day):
+        return False, "; ".join(used[:3]) or "its evidence"
+    for day, why in pegs[:1]:
+        if not day <= printed.day <= day + dt.timedelta(days=PEG_SLACK_DAYS):
+            return False, f"news peg: {why}"
+    if not used and not pegs:
+        return False, "nothing in the text dates the story"
+    return True, "; ".join(used[:2]) or f"news peg: {pegs[0][1]}"
 
 
 def _bounds(result: PubDate, span: Span, why: list[str]) -> PubDate:
