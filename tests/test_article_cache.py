@@ -234,7 +234,7 @@ def test_on_another_day_only_the_analyses_whose_date_moves_are_made_again(cache_
     second = list(pipeline.iter_corpus(corpus, today=day2, cache=True))
     assert seen.files == ["undated.txt"]
     assert [a.doc.file for a in second if not a.from_cache] == ["undated.txt"]
-    assert second[-1].meta.published.latest == day2
+    assert f"..{day2}" in second[-1].meta.published.evidence  # the bound moved with the day (too loose to report)
     third = list(pipeline.iter_corpus(corpus, today=day2, cache=True))
     assert all(a.from_cache for a in third)  # renewed and re-analysed entries now hold for day 2
     monkeypatch.undo()

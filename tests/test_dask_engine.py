@@ -113,7 +113,7 @@ def test_copies_are_flagged_even_across_partitions(dask_run):
     assert (edited["status"], edited["duplicate_of"]) == ("ok", seeds[3].stem)
     assert edited["warnings"].startswith("near-duplicate of")
     brief = docs.loc["brief_copy.txt"]
-    assert brief["warnings"].split("; ")[-1] == "identical to brief (same story text)"
+    assert "identical to brief (same story text)" in brief["warnings"].split("; ")
     assert docs.loc[seeds[2].name, "duplicate_of"] == ""
 
 

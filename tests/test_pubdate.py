@@ -86,8 +86,18 @@ def test_the_anniversary_a_letter_marks_is_the_news_peg():
 def test_former_president_bounds_the_date_from_below():
     p = pub(
         "Kim writes to Putin\n\nKim met former U.S. President Donald Trump three times, officials said at a briefing.\n"
+        "The message came two days after the summit marking the 75th anniversary of diplomatic relations.\n"
     )
     assert p.earliest >= D(2021, 1, 20)
+
+
+def test_bounds_wider_than_a_year_do_not_date_the_story_but_stay_in_the_evidence():
+    p = pub(
+        "Kim writes to Putin\n\nKim met former U.S. President Donald Trump three times, officials said at a briefing.\n"
+    )
+    assert p.published is None and p.earliest is None and p.latest is None
+    assert "only bounds it to 2021-01-20.." in p.evidence and "Donald Trump" in p.evidence
+    assert "publication date unknown (only loose bounds)" in p.warnings
 
 
 def test_no_evidence_leaves_the_date_open():
@@ -179,3 +189,29 @@ def test_an_inferred_date_is_bounded_by_today_and_says_so():
     p = pub("Kim writes to Putin\n\nKim wrote a letter on Friday to Putin, marking the 75th anniversary of ties.\n")
     assert p.today_bound
     assert p.latest is None or p.latest <= TODAY
+
+
+def test_an_index_line_is_the_storys_date_unless_the_text_contradicts_it():
+    p = pub(
+        " date 2021-01-12 BEIJING, Jan. 11 (Xinhua) -- Xi sent a message to Kim on Monday.\n\nXi said he was glad.\n"
+    )
+    assert p.published == D(2021, 1, 12)
+    assert "index line" in p.evidence and "dateline" in p.evidence
+    late = pub(
+        " date 2021-03-30 BEIJING, Jan. 11 (Xinhua) -- Xi sent a message to Kim on Monday.\n\nXi said he was glad.\n"
+    )
+    assert late.published != D(2021, 3, 30)
+    assert any("does not fit the story" in w and "dateline" in w for w in late.warnings)
+    bare = pub(" date 2024-01-12\nKim sends New Year cards\n\nKim sent New Year cards to Putin, KCNA said.\n")
+    assert bare.published == D(2024, 1, 12) and "nothing in it contradicts it" in bare.evidence
+
+
+def test_a_yearless_dateline_takes_the_year_its_day_falls_on_the_ledes_first_weekday():
+    text = (
+        "Kremlin worried\n\nMOSCOW, January 6 (TASS) - The Kremlin is worried, Peskov told reporters on Wednesday.\n\n"
+        "North Korea conducted nuclear tests in 2006, in 2009 and in 2013.\n"
+    )
+    p = pub(text)
+    # 6 January fell on a Wednesday in 2016 and 2021: the first after the latest dated fact (2013)
+    assert p.published == D(2016, 1, 6)
+    assert "weekday agreement" in p.evidence and "latest dated fact" in p.evidence

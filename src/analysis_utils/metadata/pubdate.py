@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..clean.values import CleanDoc
+from ..clean.values import INDEX_REASON, CleanDoc
 from ..text.calendar import WEEKDAYS, add_years
 from ..text.date_mentions import DateMention, find_dates
 from ..text.known_events import event_mentions
@@ -59,7 +59,7 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     result.today_bound = True
     constraints, pegs = collect_constraints(cd, today)
     if printed is not None:
-        agrees, why = _text_agrees(printed, constraints, pegs, today)
+        agrees, why = _text_agrees(printed, constraints, pegs, today, cd)
         if agrees:
             if result.page_date == printed.day:
                 result.page_date = None  # not a banner: the story's own date
@@ -155,10 +155,14 @@ PEG_SLACK_DAYS = 7
 
 
 def _text_agrees(
-    printed: Printed, constraints: list[Constraint], pegs: list[tuple[dt.date, str]], today: dt.date
+    printed: Printed, constraints: list[Constraint], pegs: list[tuple[dt.date, str]], today: dt.date, cd: CleanDoc
 ) -> tuple[bool, str]:
     """Does the printed day fit what the text says of the story's day (its dated facts, anniversaries, ages,
-    and the news peg of its lede)?"""
+    the news peg of its lede, a dateline's day)?
+
+    An index line is the story's date unless the text contradicts it; a date above the headline
+    may be the site's "today", so the text must also date the story for it to count.
+    """
     strong = [c for c in constraints if c.strength >= 2]
     span, used, _ = combine(strong, Span.between(FLOOR, max(today, printed.day)))
     if not span.contains(printed.day):
@@ -166,18 +170,49 @@ def _text_agrees(
     for day, why in pegs[:1]:
         if not day <= printed.day <= day + dt.timedelta(days=PEG_SLACK_DAYS):
             return False, f"news peg: {why}"
+    dateline = _dateline_day(cd, printed.day)
+    if dateline is not None:
+        day, text = dateline
+        if not day <= printed.day <= day + dt.timedelta(days=PEG_SLACK_DAYS):
+            return False, f"dateline '{text}'"
+        used = [f"dateline '{text}'", *used]
+    if printed.line.reason == INDEX_REASON:
+        return True, "; ".join(used[:2]) or "nothing in it contradicts it"
     if not used and not pegs:
         return False, "nothing in the text dates the story"
     return True, "; ".join(used[:2]) or f"news peg: {pegs[0][1]}"
 
 
+def _dateline_day(cd: CleanDoc, near: dt.date) -> tuple[dt.date, str] | None:
+    """The day a dateline prints (its year, else the year that puts it nearest before ``near``)."""
+    if not (cd.dateline and cd.dateline.date_text):
+        return None
+    dm = next(iter(find_dates(cd.dateline.date_text)), None)
+    if dm is None or dm.day is None:
+        return None
+    if dm.year is not None:
+        day = dm.to_date()
+        return (day, cd.dateline.text) if day else None
+    days = [d for y in (near.year - 1, near.year) if (d := dm.to_date(y)) and d <= near + dt.timedelta(days=1)]
+    return (max(days), cd.dateline.text) if days else None
+
+
+MAX_BOUNDS_DAYS = 400
+"""Bounds wider than this (about a year) do not date a story: they are kept in the evidence, not reported."""
+
+
 def _bounds(result: PubDate, span: Span, why: list[str]) -> PubDate:
+    reasons = "; ".join(dict.fromkeys(why))
+    if (span.hi - span.lo).days > MAX_BOUNDS_DAYS:
+        result.evidence = f"not dated: the text only bounds it to {span.lo}..{span.hi} ({reasons})"
+        result.warnings.append("publication date unknown (only loose bounds)")
+        return result
     result.earliest, result.latest = span.lo, span.hi
     if span.lo == span.hi:
         result.published, result.precision = span.lo, "day"
     else:
         result.precision = "bounds"
-    result.evidence = "; ".join(dict.fromkeys(why))
+    result.evidence = reasons
     return result
 
 
@@ -196,10 +231,15 @@ def _from_dateline(cd: CleanDoc, dm: DateMention, span: Span, used: list[str], t
         result.warnings.append(f"{where}: no year fits the other evidence")
         return _bounds(result, span, used) if used else result
     if len(years) > 1:
-        wds = {wd for wd, _, _ in _weekday_pegs(text, lede_end(text))}
-        agreeing = [y for y in years if (d := dm.to_date(y)) and d.weekday() in wds]
-        if len(agreeing) == 1:
+        # the lede's first weekday is the dateline's day ("VLADIVOSTOK, April 25 - ... on Thursday")
+        first = next(iter(_weekday_pegs(text, lede_end(text))), None)
+        agreeing = [y for y in years if first and (d := dm.to_date(y)) and d.weekday() == first[0]]
+        if agreeing:
             used = [*used, f"weekday agreement: {dm.to_date(agreeing[0]):%A %d %B %Y}"]
+            if len(agreeing) > 1 and span.lo > FLOOR:
+                # news is told soon after its latest dated fact: the first agreeing year after it
+                used.append(f"the first such day after the story's latest dated fact ({span.lo})")
+                agreeing = agreeing[:1]
             years = agreeing
     days = [d for y in years if (d := dm.to_date(y))]
     if len(days) == 1:
@@ -208,8 +248,5 @@ def _from_dateline(cd: CleanDoc, dm: DateMention, span: Span, used: list[str], t
         result.precision = "day"
         result.evidence = f"{where} + " + "; ".join(dict.fromkeys(reasons))
         return result
-    result.earliest, result.latest, result.precision = days[0], days[-1], "bounds"
-    result.evidence = f"{where}: year not stated; candidates {', '.join(str(d) for d in days[:6])}" + (
-        f" ({'; '.join(used)})" if used else ""
-    )
-    return result
+    why = f"{where}: year not stated; candidates {', '.join(str(d) for d in days[:6])}"
+    return _bounds(result, Span.between(days[0], days[-1]), [why, *used])
