@@ -131,8 +131,27 @@ def test_cited_sources_ignores_names_without_a_reporting_cue():
 
 
 def test_a_person_between_name_and_verb_takes_the_cue():
-    body = "Kremlin spokesman Dmitry Peskov said the date was not set."
+    body = "The Kremlin, Dmitry Peskov said, has not set the date. Russia, he added, would decide."
     assert citations(body) == []
+
+
+def test_an_institution_speaking_through_its_spokesperson_is_cited():
+    body = "Kremlin spokesman Dmitry Peskov said the date was not set."
+    assert [(c.cited, c.kind, c.evidence) for c in citations(body)] == [
+        ("Kremlin", "institution", "Kremlin spokesman Dmitry Peskov said")
+    ]
+
+
+def test_states_and_descriptions_are_not_cited_sources_but_a_name_in_apposition_is():
+    body = (
+        "North Korea said the drills were a provocation. According to Moscow, the visit is planned. "
+        "The talks were useful, state media said. Xi thanked Kim, according to the North's state news agency, KCNA. "
+        "Kim replied, according to North Korean state news agency KCNA."
+    )
+    assert [(c.cited, c.evidence) for c in citations(body)] == [
+        ("KCNA", "according to the North's state news agency, KCNA"),
+        ("KCNA", "according to North Korean state news agency KCNA"),
+    ]
 
 
 # ---------------------------------------------------------------------------- hedging

@@ -53,6 +53,36 @@ def _source_mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
+_SPOKESPERSON = re.compile(
+    r"(?:the\s+)?(?P<body>.+?)['’]?s?\s+(?:spokes(?:man|woman|person)|press\s+(?:secretary|service|office)|official)\b",
+    re.I,
+)
+
+
+def _spoken_for(m: Mention, text: str) -> Mention | None:
+    """The institution a spokesperson speaks for ("Kremlin spokesman Dmitry Peskov said" cites the Kremlin)."""
+    if m.kind != "person" or not (sp := _SPOKESPERSON.match(m.text)):
+        return None
+    body = next(
+        (x for x in find_mentions(sp.group("body")) if x.kind in ("institution", "media") and x.start == 0), None
+    )
+    if body is None:
+        return None
+    return Mention(m.start, m.start + body.end, text[m.start : m.start + body.end], body.canonical, body.kind)
+
+
+_APPOSED = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
+
+
+def _names_a_source(m: Mention) -> bool:
+    """A medium or institution the text names, not a state ("North Korea said", "according to Moscow": the story
+    tells whose statement it is, not its source) and not a description ("state media", "Russian news agencies")."""
+    if m.canonical in reference.country_names():
+        return False
+    forms = {w.lower() for c in reference.countries() for f in (*c.names, *c.adjectives) for w in f.split()}
+    return any(w[:1].isupper() for w in re.findall(r"[\w.’'-]+", m.text) if w.lower().strip("’'s") not in forms)
+
+
 def _is_modifier(m: Mention, nxt: Mention | None, text: str) -> bool:
     """ "Russia's" in "Russia's TASS news agency" only qualifies the name after it."""
     return nxt is not None and re.fullmatch(r"['’]s\s+(?:\w+\s+)?", text[m.end : nxt.start]) is not None
@@ -102,7 +132,17 @@ def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
             cited.setdefault(prev.start, (prev, cue))
     out = []
     for _, (m, cue) in sorted(cited.items()):
-        if m.kind in ("media", "institution") and m.canonical not in own:
+        m = _spoken_for(m, text) or m
+        if not _names_a_source(m):  # "the North's state news agency, KCNA": the name in apposition
+            m = next(
+                (
+                    x
+                    for x in found
+                    if x.start >= m.end and x.canonical == m.canonical and _APPOSED.fullmatch(text[m.end : x.start])
+                ),
+                m,
+            )
+        if m.kind in ("media", "institution") and m.canonical not in own and _names_a_source(m):
             start, end = min(m.start, cue.start()), max(m.end, cue.end())
             evidence = re.sub(r"\s+", " ", text[start:end])
             out.append(Citation(m.canonical, source_kind(m), cue.group(0), start, end, evidence))

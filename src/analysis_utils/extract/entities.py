@@ -36,7 +36,7 @@ class Role:
 
 _DEFINITE = Prefiltered(
     re.compile(
-        r"\bthe\s+(?P<noun>ministry|department|agency|office|spokes(?:man|woman|person)|official|analyst|researcher|professor|expert|diplomat|envoy)\b",
+        r"\bthe\s+(?P<noun>ministry|department|agency|office|spokes(?:man|woman|person)|official|analyst|researcher|professor|expert|diplomat|envoy)\b(?!\s+(?-i:[A-Z]))",
         re.IGNORECASE,
     )
 )
@@ -65,6 +65,7 @@ def roles() -> tuple[Role, ...]:
         frm = dt.date.fromisoformat(r["valid_from"]) if r["valid_from"] else None
         to = dt.date.fromisoformat(r["valid_to"]) if r["valid_to"] else None
         out.append(Role(r["canonical"], frm, to, phrase.lower()))
+    out += [Role(r.person, r.start, r.end, r.phrase) for r in reference.office_role_phrases()]
     return tuple(out)
 
 

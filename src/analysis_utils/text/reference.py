@@ -131,6 +131,71 @@ def offices() -> tuple[Office, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class Country:
+    """A country as texts name it: its names, adjectives, short form ("the North") and capital."""
+
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    short: tuple[str, ...]
+    capital: str
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    return tuple(
+        Country(
+            r["country"],
+            tuple(data.split(r["names"])),
+            tuple(data.split(r["adjectives"])),
+            tuple(data.split(r["short"])),
+            r["capital"],
+        )
+        for r in data.rows("countries.csv")
+    )
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """The canonical names of the countries of ``data/countries.csv``."""
+    return frozenset(c.name for c in countries())
+
+
+@dataclass(frozen=True)
+class RolePhrase:
+    """A phrase that names an office holder ("the Russian president", "the North's leader"), and the term it names."""
+
+    phrase: str
+    person: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@cache
+def office_role_phrases() -> tuple[RolePhrase, ...]:
+    """Every way a text names the holder of an office of ``data/offices.csv`` by the country and a generic title
+    (its ``generic`` column): "{adjective} {title}" (North Korean leader), "{country}'s {title}", "{country} {title}"
+    (North Korea leader), "{title} of {country}" (President of Russian Federation), "{short}'s {title}" (the North's leader).
+    """
+    by_country = {c.name: c for c in countries()}
+    out = []
+    for r in data.rows("offices.csv"):
+        country = by_country.get(r.get("country", ""))
+        if country is None or not r["start"]:
+            continue
+        start, end = dt.date.fromisoformat(r["start"]), data.date_or_none(r["end"])
+        for title in data.split(r.get("generic", "")):
+            phrases = [f"{a} {title}" for a in country.adjectives]
+            phrases += [f"{n}'s {title}" for n in country.names]
+            phrases += [f"{n} {title}" for n in country.names]
+            phrases += [f"{title} of {n}" for n in country.names]
+            phrases += [f"{s}'s {title}" for s in country.short]
+            for ph in dict.fromkeys(alias_key(x) for x in phrases):
+                out.append(RolePhrase(ph, r["person"], start, end))
+    return tuple(out)
+
+
 @cache
 def _furniture() -> dict:
     return data.toml("boilerplate.toml")
