@@ -202,3 +202,56 @@ def test_a_name_closing_one_paragraph_and_a_role_opening_the_next_are_two_mentio
         D(2020, 8, 15),
     )
     assert pairs(found) == [("Vladimir Putin", "Kim Jong Un")]
+
+
+def letters_under(headline: str, body: str, published: dt.date = PUBLISHED):
+    cd = page(f"{headline}\n\n{body}")
+    pub = PubDate(published=published, earliest=published, latest=published, precision="day")
+    return extract_letters(cd, pub, extract_dates(cd, pub), published)
+
+
+def test_a_letter_without_a_named_recipient_goes_to_the_other_leader_the_story_is_about():
+    found = letters_under(
+        "Trump says Kim sent him a beautiful letter",
+        "Donald Trump said on Monday he had received a letter from Kim Jong Un. "
+        "Last year, Trump called one of Kim’s letters a piece of art.",
+        D(2019, 6, 11),
+    )
+    assert set(pairs(found)) == {("Kim Jong Un", "Donald Trump")}
+
+
+def test_his_letter_is_the_letter_of_his_the_story_told_of():
+    found = letters_under(
+        "Kim receives letters from Xi and Putin",
+        "Kim Jong Un received a personal letter from Chinese President Xi Jinping and a letter from "
+        "Russian President Vladimir Putin. In his letter, Xi said the two countries were good neighbours.",
+        D(2023, 7, 28),
+    )
+    assert ("Xi Jinping", "Vladimir Putin") not in pairs(found)
+    assert {("Xi Jinping", "Kim Jong Un"), ("Vladimir Putin", "Kim Jong Un")} <= set(pairs(found))
+
+
+def test_cards_to_the_leaders_of_countries_go_to_each_countrys_leader_on_the_day():
+    found = letters_under(
+        "Kim sends New Year cards",
+        "Kim Jong Un sent New Year’s cards to leaders of various countries, including China and Russia, "
+        "and to the leaders of Myanmar and Belarus.",
+        D(2025, 1, 1),
+    )
+    assert set(pairs(found)) == {
+        ("Kim Jong Un", "Xi Jinping"),
+        ("Kim Jong Un", "Vladimir Putin"),
+        ("Kim Jong Un", "Myanmar"),
+        ("Kim Jong Un", "Alexander Lukashenko"),
+    }
+
+
+def test_the_two_men_who_exchanged_are_the_two_named_not_a_pronoun_of_an_earlier_sentence():
+    found = letters_under(
+        "Letters grow warmer",
+        "Kim’s sister, Kim Yo-jong, dismissed Seoul’s gestures. "
+        "Kim sent Putin a birthday message in October, calling him his closest comrade, "
+        "and the two men exchanged New Year greetings.",
+        D(2025, 8, 15),
+    )
+    assert set(pairs(found)) == {("Kim Jong Un", "Vladimir Putin"), ("Vladimir Putin", "Kim Jong Un")}

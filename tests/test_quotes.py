@@ -245,3 +245,31 @@ def test_a_letter_quoted_in_full_after_naming_its_writer_is_the_writers():
         "“Dear Comrade Kim Jong Un,\n\n“Please accept my sincere congratulations on the national holiday.”"
     )
     assert {who for _, who in r} == {"Vladimir Putin"}
+
+
+def test_words_that_speak_of_the_leader_in_the_third_person_are_the_agencys():
+    said = spoken(
+        "KCNA reported the message on Wednesday. "
+        "“The respected Comrade Kim Jong Un extended warm New Year greetings to Putin, his dearest friend,” it said. "
+        "Kim said in the message: “I extend my warmest greetings to you.”"
+    )
+    assert said == [
+        ("The respected Comrade Kim Jong Un extended warm New Year greetings to Putin, his dearest friend,", "KCNA"),
+        ("I extend my warmest greetings to you.", "Kim Jong Un"),
+    ]
+
+
+def test_a_possessive_before_a_title_and_a_name_is_not_the_subject():
+    said = spoken(
+        "Japan’s Chief Cabinet Secretary Hayashi Yoshimasa said at a news conference that Tokyo was "
+        "“watching the situation with strong concern,” including cooperation that he said could involve missiles."
+    )
+    assert said == [("watching the situation with strong concern,", "Hayashi Yoshimasa")]
+
+
+def test_a_lead_in_with_despite_or_upon_is_not_the_subject():
+    said = spoken(
+        "Despite South Korea’s pivot toward China, Trump is determined to stress that the world is "
+        "“running out of time” in the race to resolve the crisis."
+    )
+    assert said == [("running out of time", "Donald Trump")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..clean.values import CleanDoc
 from ..metadata.values import PubDate
@@ -134,9 +134,11 @@ class _Ctx:
     pub: PubDate
     dates: list[DateExpr]
     index: MentionIndex
+    leaders: list[str]  # the leaders the story names, the most named first
     last_subject: str | None = None
     last_person: str | None = None
     last_letter: Letter | None = None
+    found: list[Letter] = field(default_factory=list)  # the letters found so far
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.
     spans, _ = find_spans(text)
     masked = mask(text, spans)
     index = MentionIndex(find_mentions(masked, when))
-    ctx = _Ctx(text, masked, pub, [d for d in dates if d.section == "body"], index)
+    ctx = _Ctx(text, masked, pub, [d for d in dates if d.section == "body"], index, _story_leaders(cd, index, when))
     found: list[Letter] = []
     for s0, s1 in sentence_spans(masked):
         sentence = Clause(masked, s0, s1, index.between(s0, s1))
@@ -192,6 +194,7 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.
             ctx.last_subject = subj.canonical
         if found:
             ctx.last_letter = found[-1]
+        ctx.found = found
     letters = _merge(found)
     lede = (cd.headline_text or "") + "\n" + "\n".join(cd.paragraphs[:1])
     for lt in letters:
@@ -251,14 +254,31 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         if v.end() <= m.start < c1 and m.kind in ("person", "institution") and m.canonical != sender
     ]
     if kind.startswith("receiv"):
-        frm = re.search(r"\bfrom\s+", ctx.masked[v.end() : c1])
-        givers = [m for m in others if frm and m.start >= v.end() + frm.end()]
-        return [_make(ctx, t, givers[0].canonical, sender, "received")] if givers else []
+        # "received a letter from Xi … and a letter from Putin": the first name after each "from"
+        givers: list[tuple[str, re.Match[str]]] = []
+        for frm in _FROM.finditer(ctx.masked, v.end(), c1):
+            giver = next((m for m in others if frm.end() <= m.start < frm.end() + 40), None)
+            if giver is not None and giver.canonical not in (g for g, _ in givers):
+                givers.append((giver.canonical, frm))
+        if len(givers) < 2:
+            return [_make(ctx, t, g, sender, "received") for g, _ in givers]
+        # each letter is dated by its own part of the clause ("…, which Shoigu had delivered the day before")
+        ends = [frm.start() for _, frm in givers[1:]] + [c1]
+        return [
+            _make(
+                ctx,
+                _Trigger(t.sentence, t.start if k == 0 else frm.start(), ends[k], frm, t.subject),
+                g,
+                sender,
+                "received",
+            )
+            for k, (g, frm) in enumerate(givers)
+        ]
     if kind.startswith(("repl", "respond")):
         prev = ctx.last_letter
         if not has_noun and prev is None:
             return []
-        to = prev.sender if prev is not None and prev.sender != sender else _counterpart(sender)
+        to = prev.sender if prev is not None and prev.sender != sender else _counterpart(ctx, sender)
         return [_make(ctx, t, sender, to, "reply")] if to else []
     recipients = _recipients(ctx, t, sender, kind, others)
     return [
@@ -295,6 +315,8 @@ def _recipients(ctx: _Ctx, t: _Trigger, sender: str, kind: str, others: list[Men
     to = re.search(rf"(?<!according )(?<!due )(?<!thanks )\bto\s+(?!{_INFINITIVES}\b)", ctx.masked[v.end() : c1])
     if kind.startswith("congratulat"):
         recipients = [others[0].canonical] if others else []
+    elif to and (leaders := _leaders_of_countries(ctx, t, v.end() + to.end())):
+        recipients = leaders  # "cards to leaders of various countries, including China and Russia"
     elif to:
         tos = [m for m in others if m.start >= v.end() + to.start()]
         recipients = [m.canonical for m in tos if m.kind == "person"] or [
@@ -303,9 +325,35 @@ def _recipients(ctx: _Ctx, t: _Trigger, sender: str, kind: str, others: list[Men
     elif others and others[0].kind == "person":
         recipients = [others[0].canonical]  # "Kim sent Putin a message"
     recipients = [r for r in recipients if _OWN_COUNTRY.get(sender) != r]  # "… his visit to Pyongyang"
-    if not recipients and (c := _counterpart(sender)):
+    if not recipients and (c := _counterpart(ctx, sender)):
         recipients = [c]
     return recipients
+
+
+_FROM = re.compile(r"\bfrom\s+", re.I)
+
+
+_LEADERS_OF = re.compile(
+    r"(?:the\s+)?(?:(?:party|state|government)\s+)?(?:leaders?|heads?(?:\s+of\s+state)?|chiefs?|presidents?)\s+(?:of|from|in)\s+",
+    re.I,
+)
+
+
+def _leaders_of_countries(ctx: _Ctx, t: _Trigger, at: int) -> list[str]:
+    """The recipients "the leaders of A, B and C" (or "of various countries, including A and B") name: each
+    country's leader on the day when the gazetteer knows him, else the country; people named among them too."""
+    if not _LEADERS_OF.match(ctx.masked, at):
+        return []
+    names = reference.country_names()
+    out = []
+    for m in t.sentence.mentions:
+        if m.start < at or m.start >= t.end:
+            continue
+        if m.kind == "person":
+            out.append(m.canonical)
+        elif m.kind == "institution" and m.canonical in names:
+            out.append(reference.leader_of(m.canonical, ctx.pub.published or ctx.pub.latest) or m.canonical)
+    return out
 
 
 _NOMINAL = Prefiltered(
@@ -353,7 +401,7 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         recipient = (
             subj.canonical
             if subj is not None and subj.kind == "person" and subj.canonical != owner
-            else _counterpart(owner)
+            else _counterpart(ctx, owner)
         )
     elif "to" in tail.lower():
         persons = [m for m in after if m.kind == "person"]
@@ -361,7 +409,7 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
             return []  # "greetings to foreign leaders": no one recipient
         recipient = persons[0].canonical
     else:
-        recipient = _counterpart(owner)
+        recipient = _counterpart(ctx, owner)
     if not owner or not recipient or owner == recipient or not _is_leader_pair(owner, recipient):
         return []
     if not tail and not poss and not re.search(r"\b(?:his|her|in\s+an?)\b", before[-25:], re.I):
@@ -395,6 +443,9 @@ def _exchange_pair(ctx: _Ctx, t: _Trigger) -> list[str]:
             return ["Kim Jong Un", "Vladimir Putin"]
         return []
     near = [m for m in ms if s0 <= m.start < vpos and m.kind in ("person", "pronoun")]
+    named = list(dict.fromkeys(m.canonical for m in near if m.kind == "person"))
+    if len(named) >= 2:
+        near = [m for m in near if m.kind == "person"]  # "Kim sent Putin …, calling him …, and the two men exchanged"
     names = []
     for m in near[-3:]:
         name = _name(m, ctx)
@@ -411,9 +462,30 @@ def _exchange_pair(ctx: _Ctx, t: _Trigger) -> list[str]:
     return []
 
 
-def _counterpart(sender: str | None) -> str | None:
-    """In this corpus a leader's letter with no named recipient goes to the other leader."""
-    return {"Kim Jong Un": "Vladimir Putin", "Vladimir Putin": "Kim Jong Un"}.get(sender or "")
+def _counterpart(ctx: _Ctx, sender: str | None) -> str | None:
+    """Whom a leader's letter with no named recipient goes to: the other leader the story speaks of most
+    (headline first), else, in this corpus, Kim Jong Un's or Vladimir Putin's other."""
+    if not sender:
+        return None
+    earlier = [lt.recipient for lt in ctx.found if lt.sender == sender]
+    if earlier:
+        return earlier[-1]  # "In his letter, Xi said": the letter of Xi's the story told of
+    if sender not in reference.leaders():
+        return None
+    others = [name for name in ctx.leaders if name != sender]
+    if others:
+        return others[0]
+    return {"Kim Jong Un": "Vladimir Putin", "Vladimir Putin": "Kim Jong Un"}.get(sender)
+
+
+def _story_leaders(cd: CleanDoc, index: MentionIndex, when: dt.date | None) -> list[str]:
+    """The leaders a story names, the most named first (a name in the headline counts three times)."""
+    count: dict[str, int] = {}
+    heads = [m for m in find_mentions(cd.headline_text or "", when) if m.kind == "person"]
+    for m, weight in [*((h, 3) for h in heads), *((m, 1) for m in index.mentions if m.kind == "person")]:
+        if m.canonical in reference.leaders():
+            count[m.canonical] = count.get(m.canonical, 0) + weight
+    return sorted(count, key=lambda name: -count[name])
 
 
 _OWN_COUNTRY = {"Kim Jong Un": "North Korea", "Vladimir Putin": "Russia"}

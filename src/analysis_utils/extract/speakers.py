@@ -18,8 +18,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..text import reference
 from ..text.matching import Prefiltered
-from .entities import Mention
+from .entities import Mention, find_mentions
 
 REPORTING_VERBS = (
     r"said|says|say|saying|told|tells|telling|wrote|writes|writing|written|added|adds|adding|stressed|stresses|stressing|"
@@ -49,7 +50,8 @@ PREP_BEFORE = re.compile(
 )
 """A preposition just before a mention: the mention is no subject."""
 _LEAD_IN = re.compile(
-    r"^(?:in|on|at|after|during|amid|amidst|according to|following|before|while|when|as|speaking)\b[^,]{0,120},\s*",
+    r"^(?:in|on|at|after|during|amid|amidst|according to|following|before|while|when|as|speaking|despite|upon|since|"
+    r"although|though|unlike|because|once|ahead of)\b[^,]{0,120},\s*",
     re.IGNORECASE,
 )
 """A lead-in opening a sentence ("In a letter on Tuesday, "): no subject stands in it."""
@@ -109,8 +111,23 @@ def subject(c: Clause) -> Mention | None:
         if start <= m.start < hi and m.kind in _SUBJECT_KINDS:
             if PREP_BEFORE.search(text[max(lo, m.start - 25) : m.start]) or m.text.lower() in _OBJECT_PRONOUNS:
                 continue
+            if m.kind != "document" and _qualifies_next(c, m):
+                continue  # "Japan's Chief Cabinet Secretary Hayashi said": the possessive qualifies the subject
             return m
     return None
+
+
+_TITLE_WORDS = re.compile(r"['’]s\s+(?:(?:[A-Z][\w-]*|of|the)\s+){0,5}$")
+
+
+def _qualifies_next(c: Clause, m: Mention) -> bool:
+    """ "Japan's Chief Cabinet Secretary Hayashi": a possessive before a title and the name it qualifies."""
+    nxt = next((x for x in c.mentions if x.start >= m.end), None)
+    return (
+        nxt is not None
+        and nxt.kind in ("person", "institution", "media")
+        and _TITLE_WORDS.fullmatch(c.text, m.end, nxt.start) is not None
+    )
 
 
 def subject_before(c: Clause, pos: int) -> Mention | None:
@@ -439,3 +456,32 @@ def _update_speaker(c: Clause, subj: Mention, state: State, paragraph_of: Callab
             state.last_person_speaker = who
         if has_document or SENDING.search(sentence):
             state.last_speaker = who
+
+
+# ---------------------------------------------------------------- whose voice the words are in
+
+_FIRST_OR_SECOND = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|you|your|yours)\b")
+
+
+def agency_voice(words: str, speaker: str | None, c: Clause, state: State) -> tuple[str, str] | None:
+    """The medium whose words a quotation given to a leader really is (GUIDE: "the words decide"): words that
+    speak of a leader in the third person ("The respected Comrade Kim Jong Un extended …"), with no "I" or
+    "you" of a letter in them.
+    The medium is the one the sentence names, else the last one the story cited; ``None`` if the words are
+    the speaker's own."""
+    if not speaker or _FIRST_OR_SECOND.search(words):
+        return None
+    if speaker not in reference.leaders() and speaker not in reference.country_names():
+        return None  # a state's words ("it said" of North Korea) are its medium's too when they speak of its leader
+    # the speaker named anywhere, or a leader opening the words ("Kim Jong Un good health and success …")
+    opening = len(" ".join(words.split()[:6]))
+    named = [m for m in find_mentions(words) if m.kind == "person" and m.canonical in reference.leaders()]
+    if not any(m.canonical == speaker or m.start < opening for m in named):
+        return None
+    media = [m.canonical for m in c.mentions if m.kind == "media"]
+    media = media or [name for name, kind, _ in reversed(state.seen) if kind == "media"]
+    if not media:
+        return None
+    return media[
+        0
+    ], f"the quotation speaks of a leader in the third person: the words of {media[0]}, which reports them"

@@ -106,11 +106,28 @@ def _outlets_by_alias() -> dict[str, tuple[Outlet, ...]]:
 
 @cache
 def people() -> tuple[Person, ...]:
+    """The people and institutions of ``data/people.csv``, and every country of ``data/countries.csv``."""
     out = []
     for r in data.rows("people.csv"):
         aliases = tuple(data.split(r["aliases"]) or [r["canonical"]])
         out.append(Person(r["canonical"], r["kind"], aliases, data.date_or_none(r["born"]), alias_regex(list(aliases))))
+    known = {p.canonical for p in out}
+    for c in countries():
+        if c.name not in known:
+            names = tuple(dict.fromkeys(n.removeprefix("the ") for n in c.names))
+            out.append(Person(c.name, "institution", names, None, alias_regex(list(names))))
     return tuple(out)
+
+
+def leader_of(country: str, when: dt.date | None) -> str | None:
+    """Who led ``country`` on ``when`` (today's leader without a day), by ``data/offices.csv``."""
+    for r in data.rows("offices.csv"):
+        if r.get("country") != country or "leader" not in data.split(r.get("generic", "")) or not r["start"]:
+            continue
+        start, end = dt.date.fromisoformat(r["start"]), data.date_or_none(r["end"])
+        if (when is None and end is None) or (when is not None and start <= when and (end is None or when < end)):
+            return r["person"]
+    return None
 
 
 @cache
@@ -185,7 +202,9 @@ def office_role_phrases() -> tuple[RolePhrase, ...]:
         if country is None or not r["start"]:
             continue
         start, end = dt.date.fromisoformat(r["start"]), data.date_or_none(r["end"])
-        for title in data.split(r.get("generic", "")):
+        titles = data.split(r.get("generic", ""))
+        # "his Russian counterpart" in a story of leaders' letters is the Russian leader
+        for title in titles + (["counterpart"] if "leader" in titles else []):
             phrases = [f"{a} {title}" for a in country.adjectives]
             phrases += [f"{n}'s {title}" for n in country.names]
             phrases += [f"{n} {title}" for n in country.names]
@@ -194,6 +213,17 @@ def office_role_phrases() -> tuple[RolePhrase, ...]:
             for ph in dict.fromkeys(alias_key(x) for x in phrases):
                 out.append(RolePhrase(ph, r["person"], start, end))
     return tuple(out)
+
+
+@cache
+def leaders() -> frozenset[str]:
+    """Everyone who has led a country (an office of ``data/offices.csv`` whose generic titles include "leader"),
+    and the two whose letters this corpus is about."""
+    rows = data.rows("offices.csv")
+    return frozenset(r["person"] for r in rows if "leader" in data.split(r.get("generic", ""))) | {
+        "Kim Jong Un",
+        "Vladimir Putin",
+    }
 
 
 @cache
