@@ -275,3 +275,24 @@ def test_only_pictographs_leave_the_front_of_a_headline():
     assert meta(f"🚨‼️ Kim sends condolences to Putin\n\n{STORY}\n").headline.value == "Kim sends condolences to Putin"
     kept = meta(f"[ANALYSIS] Kim's card to Putin reads like an invoice\n\n{STORY}\n").headline.value
     assert kept == "[ANALYSIS] Kim's card to Putin reads like an invoice"
+
+
+def test_a_dateline_may_open_the_paragraph_after_a_standfirst_and_name_the_partner_page():
+    m = meta(
+        "Putin, Kim Conclude First Ever Summit\n\n"
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un have concluded their first summit.\n\n"
+        "VLADIVOSTOK (Pakistan Point News / Sputnik - 25th April, 2019) Russian President Vladimir Putin and "
+        "North Korean leader Kim Jong Un have concluded their first ever summit in Vladivostok.\n"
+    )
+    assert (m.dateline.value, m.wire_agency.value, m.outlet.value) == ("VLADIVOSTOK", "Sputnik", "Pakistan Point News")
+    assert m.published.published == dt.date(2019, 4, 25)
+
+
+def test_a_placeless_dateline_without_a_year_takes_it_from_an_anniversary():
+    m = meta(
+        "Aug. 16 (UPI) — North Korea highlighted its friendship with Russia on the 76th anniversary of its "
+        "independence from Japanese colonial rule, after Kim Jong Un exchanged messages with Vladimir Putin.\n\n"
+        "Rodong Sinmun reported Monday on its front page that Kim sent a wreath.\n"
+    )
+    assert (m.dateline.value, m.wire_agency.value) == ("", "UPI")
+    assert m.published.published == dt.date(2021, 8, 16)

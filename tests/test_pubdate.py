@@ -215,3 +215,40 @@ def test_a_yearless_dateline_takes_the_year_its_day_falls_on_the_ledes_first_wee
     # 6 January fell on a Wednesday in 2016 and 2021: the first after the latest dated fact (2013)
     assert p.published == D(2016, 1, 6)
     assert "weekday agreement" in p.evidence and "latest dated fact" in p.evidence
+
+
+def test_a_date_with_its_weekday_in_the_lede_dates_the_report():
+    p = pub(
+        "Speaker hands Putin's letter to Kim\n\nKim Jong Un. © REUTERS / KCNA – Kim received letters from Putin today.\n\n"
+        "Reporting from Russia Today, Saturday (8/9/2018), the letter was given by Valentina Matvienko.\n"
+    )
+    # 8 September 2018 was a Saturday (9 August a Thursday): the weekday also settles the order
+    assert p.published == D(2018, 9, 8)
+    assert "weekday" in p.evidence
+
+
+def test_an_anniversary_still_to_come_is_an_upper_bound_not_the_news_peg():
+    p = pub(
+        "Kim to visit Moscow\n\nSEOUL, January 13 (TASS) - Kim Jong Un will attend the celebrations of the 70th "
+        "anniversary of the victory in the Great Patriotic War in Moscow, Yonhap reported on Tuesday.\n\n"
+        "Kim, who took power in late 2011, has not travelled abroad since.\n"
+    )
+    assert p.published == D(2015, 1, 13)
+    assert "still to come" in p.evidence
+
+
+def test_victory_day_counts_from_the_victory_whose_anniversary_has_come():
+    p = pub(
+        "Putin hosts parade\n\nPutin hosted the 80th anniversary Victory Day parade on Red Square on the 9th, "
+        "with Xi Jinping beside him, state media said on Friday.\n"
+    )
+    # the 80th anniversary of 9 May 1945 (not of 27 July 1953, still to come in 2033)
+    assert p.earliest is not None and p.earliest.year == 2025 and p.latest.year == 2025
+
+
+def test_the_end_of_world_war_ii_spans_both_its_ends():
+    p = pub(
+        " date 2020-05-09\nKim writes to Putin\n\nSEOUL, May 9 (Yonhap) -- Kim Jong Un sent a message to Putin on "
+        "Saturday on the occasion of the 75th anniversary of the end of World War II, state media reported.\n"
+    )
+    assert p.published == D(2020, 5, 9)

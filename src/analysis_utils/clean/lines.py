@@ -73,9 +73,9 @@ _DATELINE = re.compile(
 )
 """A dateline: place, region, date (and time), the agency's credit, the separator before the story."""
 _DATE_CREDIT = re.compile(
-    rf"^(?P<date>(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}})\s*\((?P<agency>[A-Z][\w .&-]{{1,30}})\)\s*(?P<sep>[-–—:]+)\s*"
+    rf"^(?P<date>(?i:{MONTH_RE})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?)\s*\((?P<agency>[A-Z][\w .&-]{{1,30}})\)\s*(?P<sep>[-–—:]+)\s*"
 )
-"""A dateline with no place: a full date and an agency's credit ("April 25, 2019 (EIRNS)—")."""
+"""A dateline with no place: a date and an agency's credit ("April 25, 2019 (EIRNS)—", "Aug. 16 (UPI) —")."""
 _CREDIT_DATE = re.compile(
     rf"\s*[-–—,]\s*(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{MONTH_RE}),?\s*\d{{4}}|(?i:{MONTH_RE})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}})\s*$"
 )

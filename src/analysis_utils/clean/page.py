@@ -242,17 +242,21 @@ def _drop_repeated_standfirst(cd: CleanDoc) -> None:
             ln.cls, ln.reason = "duplicate", "standfirst repeated in the story"
 
 
+DATELINE_PARAGRAPHS = 2
+"""How many of the first paragraphs of the story may open with its dateline (a standfirst may come first)."""
+
+
 def _assemble(cd: CleanDoc) -> None:
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     pos, prev_index = 0, None
-    first = True
+    tries = DATELINE_PARAGRAPHS
     for ln in cd.lines:
         if ln.cls not in BODY_CLASSES:
             continue
         start, text = ln.start, ln.text
-        if first and ln.cls == "body":
-            first = False
+        if tries and ln.cls == "body" and cd.dateline is None:
+            tries -= 1  # a dateline opens the story, which a standfirst paragraph may precede
             dateline = parse_dateline(text, ln.start)
             if dateline:
                 cd.dateline = dateline

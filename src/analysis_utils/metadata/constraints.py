@@ -95,10 +95,14 @@ def _years_ago(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
 def _anniversary(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
     """ "the 75th anniversary of <known event>": near that anniversary; in the lede, the story's news peg."""
     out, pegs = [], []
-    for a in anniversaries(s.text, s.events):
+    for a in anniversaries(s.text, s.events, s.today):
         day, ev = a.day, a.event
         win = dt.timedelta(days=ANNIVERSARY_WINDOW_DAYS)
         why = f"'{a.match.group(0)} of … {ev.name.lower()}' ({ev.earliest} + {a.years} years = {day})"
+        if EVENT_TENSE.is_future(clause_before(s.text, a.match.start(), EVENT_CLAUSE, 80)):
+            # "Kim will attend the celebrations of the 70th anniversary": the story comes before it
+            out.append(Constraint(Span.between(FLOOR, day + win), 2, f"{why}, still to come"))
+            continue
         out.append(Constraint(Span.between(day - win, day + win), 2, why))
         if s.in_lede:
             pegs.append((day, why))

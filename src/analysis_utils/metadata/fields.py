@@ -299,8 +299,30 @@ def _outlet_opening_the_page(cd: CleanDoc, wire: Field) -> Field | None:
     return site_first if site_first.value else None
 
 
+def _outlet_in_dateline_credit(cd: CleanDoc, wire: Field) -> Field | None:
+    """ "VLADIVOSTOK (Pakistan Point News / Sputnik - 25th April, 2019)": the page that carries the agency's copy."""
+    if not (cd.dateline and cd.dateline.credit and "/" in cd.dateline.credit):
+        return None
+    partner = cd.dateline.credit.split("/")[0].strip()
+    if not partner or agency_named(partner) or not re.match(r"[A-Z]", partner):
+        return None
+    o = reference.outlet_named(partner)
+    start = cd.dateline.start + cd.dateline.text.find(partner)
+    return Field(
+        o.publisher if o else partner,
+        start,
+        start + len(partner),
+        f"partner named in the dateline credit '{cd.dateline.text}'",
+    )
+
+
 def _outlet_own_wire(cd: CleanDoc, wire: Field) -> Field | None:
-    if wire.value and cd.dateline and (ag := agency_named(cd.dateline.agency)):
+    """The agency's own copy: its credit in a dateline opening the page's first paragraph (a dateline further down
+    opens copy the page relays under its own words)."""
+    first = next((ln for ln in cd.lines if ln.cls == "body"), None)
+    if first is None or cd.dateline is None or cd.dateline.start != first.start:
+        return None
+    if wire.value and (ag := agency_named(cd.dateline.agency)):
         return Field(ag.publisher, wire.start, wire.end, "the agency's own wire copy (its credit in the dateline)")
     return None
 
@@ -312,6 +334,7 @@ OUTLET_CLUES = (
     _outlet_copyright,
     _outlet_in_furniture,
     _outlet_opening_the_page,
+    _outlet_in_dateline_credit,
     _outlet_own_wire,
 )
 """Where a page names its publisher, strongest first; ``extract_outlet`` takes the first that answers."""

@@ -27,8 +27,30 @@ NEWS_LAG_DAYS = 1
 
 
 def _weekday_pegs(text: str, end: int) -> list[tuple[int, int, int]]:
-    """Bare weekdays in the lede ("on Friday", ", Sunday,"): (weekday, start, end) in story text."""
-    return [(WEEKDAYS[m.group("wd").lower()], m.start(), m.end()) for m in WEEKDAY.finditer(text[:end])]
+    """Bare weekdays in the lede ("on Friday", ", Sunday,"), not those of a full date ("Saturday (8/9/2018)"):
+    (weekday, start, end) in story text."""
+    dated = [(d.start, d.end) for d in find_dates(text[:end]) if d.weekday is not None]
+    return [
+        (WEEKDAYS[m.group("wd").lower()], m.start(), m.end())
+        for m in WEEKDAY.finditer(text[:end])
+        if not any(a <= m.start() < b for a, b in dated)
+    ]
+
+
+def _stamped_lede_date(cd: CleanDoc, text: str) -> tuple[DateMention, int] | None:
+    """A full date with the weekday it fell on in the story's first paragraph ("Reporting from Russia Today,
+    Saturday (8/9/2018), …"): the report's own date, as a dateline gives it; with its offset in ``cd.doc.text``."""
+    for para in cd.paragraphs[:LEDE_STAMP_PARAGRAPHS]:
+        for d in find_dates(para):
+            day = d.to_date() if d.year is not None and d.day is not None else None
+            if day is not None and d.weekday is not None and day.weekday() == d.weekday:
+                at = cd.doc.text.find(para)
+                return d, (at + d.start if at >= 0 else None)
+    return None
+
+
+LEDE_STAMP_PARAGRAPHS = 2
+"""The first paragraphs where a date with its weekday dates the report (a caption may open the story)."""
 
 
 def _anchors(text: str, span: Span) -> list[tuple[dt.date, str]]:
@@ -71,6 +93,16 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     span, used, warnings = combine(constraints, Span.between(FLOOR, today))
     result.warnings += warnings
     text = story_text(cd)
+    stamped = _stamped_lede_date(cd, text)
+    if stamped is not None:
+        d, at = stamped
+        day = d.to_date()
+        if span.contains(day):
+            result.published = result.earliest = result.latest = day
+            result.precision, result.start = "day", at
+            result.end = at + len(d.text) if at is not None else None
+            result.evidence = f"the lede's date with its weekday '{d.text}' ({day:%A %d %B %Y})"
+            return result
     if cd.dateline and cd.dateline.date_text:
         dm = next(iter(find_dates(cd.dateline.date_text)), None)
         if dm is not None and dm.day is not None:

@@ -28,7 +28,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # North Korean style: "Juche112(2023).6.12."
     ("juche", JUCHE_DATE),
     # numeric day/month/year as printed outside the US ("15/08/2023"); month/day only if day > 12
-    ("num", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})\b")),
+    # with the weekday it fell on, which settles the order when both could be the month ("Saturday (8/9/2018)")
+    (
+        "num",
+        re.compile(
+            rf"(?:\b(?P<wd>{WEEKDAY_RE}),?\s+\(?)?\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR})\b(?(wd)\)?)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "iso",
         re.compile(rf"\b(?P<y>{_YEAR})[-./](?P<m>1[0-2]|0?[1-9])[-./](?P<d>[12]\d|3[01]|0?[1-9])(?:\b|(?=T\d\d:))"),
@@ -107,6 +114,13 @@ def find_dates(text: str) -> list[DateMention]:
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
 def scan_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for kind, pattern in INDEXED_PATTERNS:
@@ -115,6 +129,10 @@ def scan_dates(text: str) -> list[DateMention]:
             if kind == "num":
                 a, b = int(g["a"]), int(g["b"])
                 day_, month = (b, a) if b > 12 else (a, b)
+                wd_ = weekday_number(g["wd"]) if g.get("wd") else None
+                if wd_ is not None and a <= 12 and b <= 12 and _weekday_of(int(g["y"]), b, a) != wd_:
+                    if _weekday_of(int(g["y"]), a, b) == wd_:
+                        day_, month = b, a  # "Tuesday (4/9/2019)": 4 September was no Tuesday, 9 April was
                 g = {**g, "d": str(day_)}
             else:
                 month = int(g["m"]) if kind in ("iso", "juche") else month_number(g["mon"])

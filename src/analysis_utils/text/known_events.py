@@ -150,17 +150,24 @@ ANNIVERSARY_REACH = 60
 """Characters after "the Nth anniversary" within which the known event it counts from must be named."""
 
 
-def anniversaries(sentence: str, mentions: list[EventMention]) -> Iterator[Anniversary]:
+def anniversaries(sentence: str, mentions: list[EventMention], latest: dt.date | None = None) -> Iterator[Anniversary]:
     """Each "Nth anniversary" of ``sentence`` followed (within ``ANNIVERSARY_REACH``) by a recurring known event
-    that ``mentions`` (the sentence's ``event_mentions``) names alone, with the first such event."""
+    that ``mentions`` (the sentence's ``event_mentions``) names, with the first such event.
+
+    An alias that names several events ("Victory Day": 9 May 1945 in Moscow, 27 July 1953 in Pyongyang)
+    counts from the one whose Nth anniversary can have come by ``latest`` (the story's latest possible day),
+    when only one can; without ``latest`` only an alias naming one event counts.
+    """
     for m in ANNIVERSARY.finditer(sentence):
         n = ordinal_value(m.group("ord"))
         if not n:
             continue
-        after = [
-            evs[0]
-            for a, _b, evs in mentions
-            if m.end() - 1 <= a < m.end() + ANNIVERSARY_REACH and len(evs) == 1 and evs[0].recurring
-        ]
-        if after:
-            yield Anniversary(m, n, after[0])
+        for a, _b, evs in mentions:
+            if not m.end() - 1 <= a < m.end() + ANNIVERSARY_REACH:
+                continue
+            fits = [ev for ev in evs if ev.recurring]
+            if len(fits) > 1 and latest is not None:
+                fits = [ev for ev in fits if add_years(ev.earliest, n) <= latest + dt.timedelta(days=366)]
+            if len(fits) == 1 and (len(evs) == 1 or latest is not None):
+                yield Anniversary(m, n, fits[0])
+                break
