@@ -424,3 +424,87 @@ def test_a_caption_closed_by_an_agency_photo_credit_is_a_caption():
     assert "AFP/VNA Photo" not in cd.body
     assert cd.dateline is not None and cd.dateline.place == "PYONGYANG"
     assert "a photo op for both men" in cd.body
+
+
+STORY_PARAGRAPHS = (
+    "North Korean leader Kim Jong Un sent a message to Russian President Vladimir Putin on Saturday, state media said.\n\n"
+    "Kim said the friendship between the two countries would grow stronger year after year, the agency reported.\n\n"
+    "The message came a week after the two countries marked the anniversary of their diplomatic relations.\n"
+)
+
+
+def test_a_caption_glued_to_the_story_by_a_dash_is_a_line_of_its_own():
+    cd = page(
+        "Speaker hands Putin's letter to Kim\n\n"
+        "Kim Jong Un. © REUTERS / KCNA – North Korean leader Kim Jong-un is reported to have received letters today.\n\n"
+        + STORY_PARAGRAPHS
+    )
+    got = classes(cd)
+    assert got["Kim Jong Un. © REUTERS / KCNA"] == "caption"
+    assert cd.body.startswith("North Korean leader Kim Jong-un is reported to have received letters today.")
+
+
+def test_photo_captions_are_told_by_their_grammar_and_credits():
+    cd = page(
+        "Kim writes to Putin\n\n" + STORY_PARAGRAPHS + "\n"
+        "Russian President Vladimir Putin (right) shakes hands with Kim Yong-nam at a reception in Sochi on Friday.\n\n"
+        "Russian President Vladimir Putin toasts with North Korean leader Kim Jong Un at a reception after their talks\n\n"
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un - Sputnik International, 1920, 07.10.2025\n\n"
+        "Maxim Shipenkov/Ed Jones/AFP/Getty\n\n"
+        "The exchange comes weeks after Russian Defence Minister Sergei Shoigu visited Pyongyang.\n\n"
+        "Diplomatic talks between the US and North Korea stalled earlier this year, ending without any agreement.\n"
+    )
+    got = classes(cd)
+    assert [c for t, c in got.items() if t.startswith(("Russian President", "Maxim"))] == ["caption"] * 4
+    assert "The exchange comes weeks after" in cd.body and "Diplomatic talks between" in cd.body
+
+
+def test_a_comment_section_ends_the_story():
+    cd = page(
+        "Kim writes to Putin\n\n" + STORY_PARAGRAPHS + "\n31 replies on “Kim writes to Putin”\n\n"
+        "John says: The letter is a sign of closer ties between the two countries, as everyone can see now.\n\n"
+        "Comments are closed.\n"
+    )
+    assert "31 replies" not in cd.body and "John says" not in cd.body and "Comments are closed" not in cd.body
+
+
+def test_a_title_printed_again_differs_only_in_case_quotes_or_a_final_stop():
+    cd = page(
+        "Putin Sends Telegram to Kim Jong Un on Korea’s Liberation Day\n"
+        "Putin sends telegram to Kim Jong Un on Korea's Liberation Day.\n\n" + STORY_PARAGRAPHS
+    )
+    assert cd.headline_text == "Putin Sends Telegram to Kim Jong Un on Korea’s Liberation Day"
+    assert "Liberation Day." not in cd.body
+
+
+def test_a_title_broken_over_several_lines_below_it_is_a_repeat():
+    cd = page(
+        "Kim Jong Un Sends Congratulatory Message to President of Russian Federation\n\n"
+        "Kim Jong Un\nSends Congratulatory Message to\nPresident of Russian Federation\n\n" + STORY_PARAGRAPHS
+    )
+    assert cd.headline_text.startswith("Kim Jong Un Sends") and "Sends Congratulatory Message to" not in cd.body
+
+
+def test_headlines_of_other_stories_closing_the_page_are_dropped_but_a_fact_box_is_not():
+    cd = page(
+        "Kim writes to Putin\n\n" + STORY_PARAGRAPHS + "\n"
+        "Russian small missile ships set off for a mission to the Mediterranean Sea\n"
+        "North Korea has missiles because the US has threatened it since 1953. The threat has its roots in Washington.\n"
+        "President Vladimir Putin has not released a statement about the pension reform in Russia\n\n"
+        "Key dates\n\nOct. 12, 1948 Moscow and Pyongyang establish diplomatic ties\n"
+    )
+    assert "Mediterranean" not in cd.body and "pension reform" not in cd.body and "since 1953" not in cd.body
+    assert "Moscow and Pyongyang establish diplomatic ties" in cd.body
+
+
+def test_lines_in_another_language_and_date_widgets_are_not_the_story():
+    cd = page(
+        "calendar>>May 15. 2016 Juche 105\nGreetings to Kim Jong Un from the Russian Communists\n\n"
+        "Ким Чен Ын поздравил Путина с 75-летием Победы\n\n[조선어] [English] [Русский] [中国语] [日本語]\n\n"
+        + STORY_PARAGRAPHS
+    )
+    got = classes(cd)
+    assert cd.headline_text == "Greetings to Kim Jong Un from the Russian Communists"
+    assert got["calendar>>May 15. 2016 Juche 105"] == "date"
+    assert got["Ким Чен Ын поздравил Путина с 75-летием Победы"] == "navigation"
+    assert got["[조선어] [English] [Русский] [中国语] [日本語]"] == "navigation"

@@ -103,7 +103,23 @@ def is_title_like(text: str) -> bool:
         return False
     if t.endswith((".", ",", ";", ":")) and not t.endswith(("...", "…")):
         return False
+    if len(re.findall(r"[A-Za-z]{2,}", _DATE_WORDS.sub(" ", t))) < 3:
+        return False  # a date widget ("calendar>>May 15. 2016 Juche 105", "March 02, 2026Mar 02, 2026")
     return parse_dateline(t) is None
+
+
+def _date_widget(core: str) -> bool:
+    """ "calendar>>May 15. 2016 Juche 105", "March 02, 2026Mar 02, 2026": a date and at most a word beside it."""
+    if len(core) > 80 or not re.search(r"\d", core) or not re.search(r"(?i:\b(?:19|20)\d\d\b|juche\s*\d)", core):
+        return False
+    rest = re.findall(r"[A-Za-z]{2,}", _DATE_WORDS.sub(" ", core))
+    return len(rest) <= 1 and any(d.day is not None for d in find_dates(core))  # a day, not "Pyongyang, Juche 113"
+
+
+_DATE_WORDS = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|juche)(?=\b|\d)|\d+"
+)
 
 
 def is_prose(text: str) -> bool:
@@ -366,10 +382,55 @@ _ROLE_LINE = Prefiltered(
 )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
+def not_english(core: str) -> bool:
+    """Most of the line's letters are not Latin ("Ким Чен Ын поздравил Путина", a menu "[조선어] [English] [Русский]")."""
+    letters = len(_LETTER.findall(core))
+    return letters >= 4 and len(_LATIN.findall(core)) < letters / 2
+
+
+_POSITION = r"\((?:[LRC]|left|right|centre|center|front|back|2nd [LR]|second (?:left|right)|far (?:left|right))\),?"
+_PHOTO_VERB = re.compile(
+    r"^(?:(?:[A-Z][\w.’'-]*|and|of|the|with|his|her|leader|president|minister|chairman|secretary|head|officials?|"
+    rf"delegations?|soldiers|troops|people|state|titular|{_POSITION})\s+){{0,15}}"
+    rf"(?:(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Their|It|He|She|They|We)\b)[A-Z][\w.’'-]*|{_POSITION})\s+"
+    r"(?:shakes?\s+hands|toasts?|poses?|smiles?|waves?|greets?|walks?|inspects?|listens?|gestures?|applauds?|salutes?|"
+    r"embraces?|hugs?|sits?|stands?|attends?|speaks?|talks?|arrives?|looks?\s+on|reviews?|watch(?:es)?|visits?|"
+    r"chats?|meets?|lays?|signs?|exchanges?)\b"
+)
+"""A photo caption's grammar: people named, then a present-tense verb of what the picture shows ("Russian President
+Vladimir Putin (right) shakes hands with …", "… toasts with North Korean leader Kim Jong Un at a reception")."""
+
+
+_PICTURED = re.compile(
+    r"^(?:(?:[A-Z][\w.’'-]*|and|of|the|leader|president|minister|chairman|secretary|head|titular|state|"
+    rf"{_POSITION})\s+){{1,15}}[A-Z][\w.’'-]*(?:\s+{_POSITION})?(?:\s+[-–—|]\s+(?![^!?]*\b[a-z]{{4,}})[^!?]{{1,80}})?$"
+)
+"""An image's alternative text: only the people pictured ("Russian President Vladimir Putin and North Korean leader
+Kim Jong Un"), perhaps with the agency's credit after a dash."""
+
+
+def is_caption(core: str) -> bool:
+    """A line that describes a photograph: who is pictured doing what, in the present tense, or only who is
+    pictured (the people named: two capitalised words at least, a sentence's first word alone names no one)."""
+    if len(words(core)) > 60:
+        return False
+    if _PICTURED.match(core) and len(re.findall(r"\b[A-Z][\w.’'-]*", core)) >= 4 and " and " in core:
+        return True
+    m = _PHOTO_VERB.match(core)
+    return m is not None and len(re.findall(r"\b[A-Z][\w.’'-]*", m.group(0))) >= 2
+
+
 def classify_line(ln: Line) -> None:
     core = bare(ln.text)
     if not core:
         ln.cls, ln.reason = "navigation", "symbol or bullet only"
+        return
+    if not_english(core):
+        ln.cls, ln.reason = "navigation", "not in English (another language's text or menu)"
         return
     if len(core) > FURNITURE_MAX_CHARS and not _END_RULE_START.match(core):
         return  # page furniture is short: a long line is story text (and long lines make some rules slow)
@@ -399,6 +460,9 @@ def classify_line(ln: Line) -> None:
         ln.cls, ln.reason = rule.cls, rule.reason
         if rule.end_of_story:
             ln.reason += " (end of story)"
+        return
+    if _date_widget(core):
+        ln.cls, ln.reason = "date", "a date widget or banner (dates and little else)"
         return
     if reference.outlet_named(core):
         ln.cls, ln.reason = "navigation", "masthead: the name of an outlet"

@@ -18,6 +18,7 @@ from .lines import (
     breadcrumb_prefix,
     classify_line,
     find_dateline,
+    is_caption,
     is_prose,
     is_sentence,
     is_title_like,
@@ -41,8 +42,17 @@ _INDEX_LINE = re.compile(r"date (?P<day>\d{4}-\d{2}-\d{2})(?=\s|$)")
 the page's first line; it is cut off as a line of its own."""
 
 
+_GLUED_CAPTION = re.compile(
+    r"^(?P<caption>.{3,300}?(?:©\s*[A-Z][\w.]*(?:\s*/\s*[A-Z][\w.]*)*|\bPhotos?\s*:\s*[A-Z][\w.]*(?:\s*/\s*[A-Z][\w.]*)*))"
+    r"\s+[–—-]\s+(?=[A-Z])"
+)
+"""A photo's caption and credit glued to the story's first words by a dash ("Kim Jong Un. © REUTERS / KCNA – North
+Korean leader …"): the caption is a line of its own."""
+
+
 def split_lines(doc: Document) -> list[Line]:
-    """The lines of the page; an index line opening the first one is a line of its own (same line number)."""
+    """The lines of the page; an index line opening the first one, and a caption glued to the story's first words,
+    are lines of their own (same line number)."""
     lines, pos, first = [], 0, True
     for i, raw in enumerate(doc.text.split("\n")):
         lead = len(raw) - len(raw.lstrip())
@@ -53,6 +63,11 @@ def split_lines(doc: Document) -> list[Line]:
             lines.append(Line(i, pos + lead, pos + lead + index.end(), index.group(0), "date", INDEX_REASON))
             rest = stripped[index.end() :]
             lead, stripped = lead + index.end() + len(rest) - len(rest.lstrip()), rest.strip()
+        glued = _GLUED_CAPTION.match(stripped)
+        if glued:
+            caption = glued.group("caption")
+            lines.append(Line(i, pos + lead, pos + lead + len(caption), caption, "body"))
+            lead, stripped = lead + glued.end(), stripped[glued.end() :]
         lines.append(Line(i, pos + lead, pos + lead + len(stripped), stripped, "blank" if not stripped else "body"))
         pos += len(raw) + 1
     return lines
@@ -75,15 +90,43 @@ def classify(doc: Document) -> CleanDoc:
     return cd
 
 
+def same_text_key(text: str) -> str:
+    """How two printings of one line compare: case, quote marks, spaces and closing punctuation aside."""
+    t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", t).strip().rstrip(".!?:;,").strip()
+
+
+_PRINTED_AGAIN = "the page's first line, printed again below it (its title)"
+
+
 def _mark_duplicates(content: list[Line]) -> None:
-    """A line printed twice in a row is a caption (or a repeated title); keep the first copy's class."""
+    """A line printed twice in a row is a caption (or a repeated title); keep the first copy's class.
+
+    Printings compare by ``same_text_key``; a title printed again over several short lines (a page's
+    large-type headline broken in three) is a repeat too.
+    """
     for prev, ln in zip(content, content[1:], strict=False):
-        if ln.text == prev.text and ln.cls == "body":
-            if is_title_like(ln.text):
+        if ln.cls == "body" and same_text_key(ln.text) == same_text_key(prev.text):
+            if is_title_like(ln.text) or prev is content[0]:  # the page's title printed again as it opens
                 ln.cls, ln.reason = "navigation", "repeats the line above"
+                if prev is content[0]:
+                    prev.reason = _PRINTED_AGAIN
             else:
                 prev.cls, prev.reason = "caption", "printed twice in a row (photo caption)"
                 ln.cls, ln.reason = "caption", "printed twice in a row (photo caption)"
+    for k, ln in enumerate(content[:12]):
+        key = same_text_key(ln.text)
+        for n in range(2, 6):
+            run = content[k + 1 : k + 1 + n]
+            if len(run) < n or any(x.cls != "body" for x in run):
+                break
+            joined = same_text_key(" ".join(x.text for x in run))
+            if joined == key:
+                for x in run:
+                    x.cls, x.reason = "navigation", "repeats a title above over several lines"
+                break
+            if not key.startswith(joined):
+                break
 
 
 _HEADER_META = frozenset({"date", "byline", "share", "caption", "navigation", "author", "footer"})
@@ -148,7 +191,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
         if cd.headline is not None and looks_like_name(core):
             ln.cls, ln.reason = "byline", "a person's name under the headline"
             continue
-        if cd.headline is None and is_title_like(core[crumbs:] if crumbs else core):
+        if cd.headline is None and (is_title_like(core[crumbs:] if crumbs else core) or ln.reason == _PRINTED_AGAIN):
             later = [x for x in header if x.index > ln.index and x.cls == "body"]
             if not crumbs and later and (one := breadcrumb_prefix(core, 1)):
                 crumbs = one if bare(later[0].text) == core[one:].strip() else 0  # "North KoreaKim Jong-un calls …"
@@ -169,10 +212,18 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             ln.cls, ln.reason = "navigation", "section label above the headline"
         elif cd.headline is not None and is_prose(core):
             ln.cls, ln.reason = "standfirst", "summary between the headline and the story"
+        elif cd.headline is not None and is_title_like(core) and _title_case(core):
+            ln.cls, ln.reason = "navigation", "another headline in title case under the headline (a link)"
         elif cd.headline is not None and is_title_like(core):
             ln.cls, ln.reason = "standfirst", "second title line under the headline"
         else:
             ln.cls, ln.reason = "navigation", "short line in the page header"
+
+
+def _title_case(text: str) -> bool:
+    """Most words of four letters or more capitalised, as in a headline ("Trump Calls China Trying to Foil …")."""
+    long = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text)[1:] if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) / len(long) >= 0.6
 
 
 def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
@@ -197,6 +248,9 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
         if ln.cls != "body":
             continue
         core = bare(ln.text)
+        if is_caption(core) and not find_dateline(core):
+            ln.cls, ln.reason = "caption", "describes a photograph (who is pictured, in the present tense)"
+            continue
         if cd.headline is None and i < first_prose and not is_prose(core) and not find_dateline(core):
             if is_title_like(core):
                 ln.cls, ln.reason = "headline", "title-like line above the first paragraph"
@@ -214,9 +268,52 @@ def _classify_body(cd: CleanDoc, body: list[Line]) -> None:
         else:
             ln.reason = ln.reason or "story text"
             seen_paragraphs.add(core)
+    _trailing_links(body)
     if cd.headline is not None:
         _drop_repeated_standfirst(cd)
     _split_site_name(cd)
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with by from and or but as that which who is are was were be has have had its their his her".split()
+)
+
+
+_OPENS_WITH_DATE = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:19|20)\d\d\b"
+)
+
+
+def _a_headline(text: str) -> bool:
+    """Six words or more, capitalised, ending on a word without punctuation, and not a line broken off mid-sentence
+    (a line of a hard-wrapped paragraph ends on "the" or "of", or the next begins in lower case)."""
+    ws = words(text)
+    if _OPENS_WITH_DATE.match(text):
+        return False  # a fact box's entry ("Oct. 12, 1948 Moscow and Pyongyang establish diplomatic ties")
+    return (
+        len(ws) >= 6
+        and text[:1].isupper()
+        and not is_sentence(text)
+        and text.rstrip()[-1:].isalnum()
+        and (ws[-1].lower() not in _FUNCTION_WORDS)
+    )
+
+
+def _trailing_links(body: list[Line]) -> None:
+    """Headlines of other stories closing the page, with their teasers: from a line of six words or more that ends
+    without punctuation to the end of the page, when such lines are half the block and the story came before
+    (a subheading in the story is followed by paragraphs, not by more headlines)."""
+    story = [ln for ln in body if ln.cls in ("body", "subheading")]
+    unpunctuated = [
+        _a_headline(ln.text) and (k + 1 == len(story) or story[k + 1].text[:1].isupper()) for k, ln in enumerate(story)
+    ]
+    last = max((k for k, x in enumerate(unpunctuated) if x), default=-1)
+    for j in range(2, last):
+        block = unpunctuated[j : last + 1]
+        if unpunctuated[j] and 2 * sum(block) >= len(block) and sum(block) >= 2 and last >= len(story) - 2:
+            for ln in story[j : last + 1]:
+                ln.cls, ln.reason = "footer", "headlines of other stories after the story"
+            return
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—]\s+(?P<site>[^|–—]{2,60})$|\s+-\s+(?P<site2>(?:[^-]|(?<=\w)-(?=\w)){2,60})$")

@@ -33,7 +33,7 @@ _DOMAIN = re.compile(
 _REPORTING = Prefiltered(re.compile(r"\(?\s*(?:additional\s+)?reporting by (?P<names>[^;)]+)", re.IGNORECASE))
 
 
-_LINK_REASONS = ("link to the previous or next story", "linked headline")
+_LINK_REASONS = ("link to the previous or next story", "linked headline", "credit of the copy's first publisher")
 """Lines that link to other pages (``clean`` reasons): an outlet they name is not the page's publisher."""
 
 
@@ -118,6 +118,25 @@ def _agency_credit_line(cd: CleanDoc) -> Field | None:
     return None
 
 
+_ORIGINALLY = re.compile(
+    r"^(?:this (?:post|article|story) (?:was )?)?(?:originally (?:published|appeared|posted) (?:on|in|at|by)|"
+    r"sourced? from|courtesy(?: of)?|republished from)\s+(?:the\s+)?(?P<name>[A-Z][\w .&’'-]{1,60}?)[.\s]*$",
+    re.IGNORECASE,
+)
+"""A line crediting the copy to whoever first published it ("This post was originally published on The Diplomat.",
+"Source from the Yonhap.")."""
+
+
+def _originally_published(cd: CleanDoc) -> Field | None:
+    for ln in cd.lines:
+        if ln.cls in ("footer", "byline", "navigation") and (m := _ORIGINALLY.match(ln.text.strip())):
+            name = m.group("name").strip()
+            o = reference.outlet_named(name)
+            start = ln.start + m.start("name")
+            return Field(o.name if o else name, start, start + len(name), f"credit line '{ln.text.strip()}'")
+    return None
+
+
 def _agency_copyright(cd: CleanDoc) -> Field | None:
     for ln in cd.lines:
         if ln.cls == "footer" and (m := _COPYRIGHT.search(ln.text)):
@@ -133,6 +152,7 @@ WIRE_AGENCY_CLUES = (
     _agency_signing_off,
     _agency_credit_line,
     _agency_copyright,
+    _originally_published,
 )
 """Where a page credits the wire agency whose copy it carries, strongest first."""
 
@@ -299,6 +319,20 @@ def _outlet_opening_the_page(cd: CleanDoc, wire: Field) -> Field | None:
     return site_first if site_first.value else None
 
 
+_PUBLISHED_BY = re.compile(r"^published by\s+(?P<name>[A-Z][\w .&’'-]{1,60}?)[.\s]*$", re.IGNORECASE)
+
+
+def _outlet_published_by(cd: CleanDoc, wire: Field) -> Field | None:
+    """ "Published by Global Banking and Finance Review": the page's own credit line."""
+    for ln in cd.lines:
+        if ln.cls in ("footer", "byline", "navigation") and (m := _PUBLISHED_BY.match(ln.text.strip())):
+            name = m.group("name").strip()
+            o = reference.outlet_named(name)
+            start = ln.start + m.start("name")
+            return Field(o.publisher if o else name, start, start + len(name), f"credit line '{ln.text.strip()}'")
+    return None
+
+
 def _outlet_in_dateline_credit(cd: CleanDoc, wire: Field) -> Field | None:
     """ "VLADIVOSTOK (Pakistan Point News / Sputnik - 25th April, 2019)": the page that carries the agency's copy."""
     if not (cd.dateline and cd.dateline.credit and "/" in cd.dateline.credit):
@@ -328,6 +362,7 @@ def _outlet_own_wire(cd: CleanDoc, wire: Field) -> Field | None:
 
 
 OUTLET_CLUES = (
+    _outlet_published_by,
     _outlet_in_email,
     _outlet_above_headline,
     _outlet_after_headline,

@@ -196,12 +196,30 @@ def _metadata(cd: CleanDoc, pub: PubDate, refs: list[dt.date]) -> list[DateExpr]
                     why,
                 )
             )
+    out += _year_only_dates(cd, out)
     out += _signature_dates(cd)
     if cd.headline is not None and cd.headline_text:
         h = cd.headline_text
         at = text.find(h, cd.headline.start)
         at = cd.headline.start if at < 0 else at
         out += _resolve_text(_Ctx(refs, "headline", h, at))
+    return out
+
+
+def _year_only_dates(cd: CleanDoc, found: list[DateExpr]) -> list[DateExpr]:
+    """Years and months a date line prints beside (or instead of) a day ("calendar>>May 15. 2016 Juche 105")."""
+    out = []
+    for ln in cd.lines:
+        if ln.cls != "date":
+            continue
+        for c in candidates(ln.text):
+            start, end = ln.start + c.start, ln.start + c.end
+            if any(e.start < end and start < e.end for e in found + out):
+                continue
+            iv = resolve_absolute(c)
+            if iv is not None:
+                why = f"{iv[3]}, in the date line '{ln.text.strip()}'"
+                out.append(DateExpr(cd.doc.text[start:end].strip(), start, end, "date line", iv[0], iv[1], iv[2], why))
     return out
 
 
