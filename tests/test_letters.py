@@ -255,3 +255,97 @@ def test_the_two_men_who_exchanged_are_the_two_named_not_a_pronoun_of_an_earlier
         D(2025, 8, 15),
     )
     assert set(pairs(found)) == {("Kim Jong Un", "Vladimir Putin"), ("Vladimir Putin", "Kim Jong Un")}
+
+
+def test_two_senders_named_together_send_two_letters():
+    found = letters_under(
+        "Putin turns 73",
+        "Chinese President Xi Jinping and North Korean leader Kim Jong Un sent Russian President Vladimir Putin "
+        "warm birthday greetings, Kremlin aide Yury Ushakov told reporters.",
+        D(2025, 10, 7),
+    )
+    assert set(pairs(found)) == {("Xi Jinping", "Vladimir Putin"), ("Kim Jong Un", "Vladimir Putin")}
+
+
+def test_condolences_expressed_to_a_leader_are_a_message():
+    found = letters_under(
+        "Kim conveys condolences",
+        "North Korean leader Kim Jong Un expresses condolence to Russian President Vladimir Putin over the attack.",
+        D(2024, 3, 24),
+    )
+    assert pairs(found) == [("Kim Jong Un", "Vladimir Putin")]
+
+
+def test_new_year_greetings_published_before_new_year_are_dated_by_the_story():
+    (lt,) = letters_under(
+        "Kim sends New Year letter",
+        "Kim Jong Un sent a New Year’s letter to Russian President Vladimir Putin.",
+        D(2025, 12, 27),
+    )
+    assert lt.date_earliest <= D(2025, 12, 27) <= lt.date_latest and lt.date_latest <= D(2025, 12, 27)
+
+
+def test_greetings_exchanged_at_a_meeting_are_no_letter():
+    found = letters_under(
+        "Putin and Kim meet",
+        "Putin and Kim shook hands outside the venue, then sat down in a conference room to exchange greetings "
+        "in front of the television cameras.",
+        D(2019, 4, 25),
+    )
+    assert found == []
+
+
+def test_the_recipients_after_to_stop_where_a_new_clause_begins():
+    found = letters_under(
+        "Trump wrote to Kim",
+        "President Donald Trump recently wrote a letter to North Korean leader Kim Jong-un, Secretary of State "
+        "Mike Pompeo confirmed on Sunday.",
+        D(2019, 6, 23),
+    )
+    assert pairs(found) == [("Donald Trump", "Kim Jong Un")]
+    assert found[0].date_latest < D(2019, 6, 23) or found[0].date_evidence.startswith("no date")
+
+
+def test_a_letter_to_a_country_from_a_leader_goes_to_its_leader_and_a_medal_is_no_letter():
+    found = letters_under(
+        "Moon replies to Kim",
+        "Moon Jae-in received a personal letter from Kim Jong-un on Thursday. "
+        "In reply, Moon conveyed his gratitude in his own letter delivered to the North the same day. "
+        "The message came days after Kim received a commemorative medal from Putin.",
+        D(2020, 3, 5),
+    )
+    assert set(pairs(found)) == {("Kim Jong Un", "Moon Jae-in"), ("Moon Jae-in", "Kim Jong Un")}
+
+
+def test_a_dated_apposition_dates_the_letter_and_a_back_reference_is_the_same_letter():
+    found = letters_under(
+        "Kim writes to Moon",
+        "North Korean leader Kim Jong-un expressed hope for the well-being of South Koreans in a letter to Moon Jae-in. "
+        "The letter, dated Sept. 12, was a reply to Moon's letter to him sent on Sept. 8, an official said. "
+        "In his letter to Kim, Moon pointed out that both Koreas are going through big predicaments.",
+        D(2020, 9, 25),
+    )
+    assert sorted((lt.sender, lt.recipient, lt.date) for lt in found) == [
+        ("Kim Jong Un", "Moon Jae-in", "2020-09-12"),
+        ("Moon Jae-in", "Kim Jong Un", "2020-09-08"),
+    ]
+
+
+def test_a_date_in_what_the_letter_says_does_not_date_it():
+    (lt,) = letters_under(
+        "Kim wants to meet Moon",
+        "Kim Jong Un said in a personal letter to South Korean President Moon Jae-in that he would like to meet "
+        "frequently in 2019, the Blue House said.",
+        D(2018, 12, 30),
+    )
+    assert lt.date_latest <= D(2018, 12, 30)
+
+
+def test_a_note_after_after_is_another_letter_of_the_same_two():
+    found = letters_under(
+        "Kim sends condolences",
+        "It was the second message Kim has sent Putin in less than a week, after a congratulatory note on Monday "
+        "on Putin’s victory in the presidential election.",
+        D(2024, 3, 24),
+    )
+    assert ("Kim Jong Un", "Vladimir Putin", "2024-03-18") in {(lt.sender, lt.recipient, lt.date) for lt in found}

@@ -21,10 +21,10 @@ from ..text.matching import Prefiltered
 from ..text.quotemarks import find_spans, mask
 from ..text.sentences import sentence_spans
 from .entities import Mention, MentionIndex, find_mentions
-from .speakers import Clause, subject, subject_before
+from .speakers import DOCUMENT_NOUNS, Clause, subject, subject_before
 from .values import DateExpr, Letter
 
-_NOUN = r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|condolences|notes?|repl(?:y|ies)|missives?|correspondence)"
+_NOUN = r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|condolences?|sympath(?:y|ies)|notes?|repl(?:y|ies)|missives?|correspondence)"
 
 
 _SEND = Prefiltered(
@@ -32,7 +32,8 @@ _SEND = Prefiltered(
         rf"""\b(?P<verb>
         (?:has\s+|had\s+|have\s+)?(?:sent|sends|send|sending|dispatched|delivered|conveyed|conveying|addressed|extended|extending)
       | (?:wrote|writes|written|writing)(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)?(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
-      | (?:has\s+|had\s+)?congratulated|congratulates|congratulating
+      | (?:has\s+|had\s+)?congratulated|congratulates|congratulating|(?<=\bto\s)congratulate
+      | (?:has\s+|had\s+)?(?:expressed|expresses|expressing)(?=\s+(?:his\s+|her\s+|their\s+|deep\s+|deepest\s+|sincere\s+|heartfelt\s+)*(?:condolences?|sympathy|sympathies)\b)
       | exchanged|exchange|exchanging|traded|trade
       | received|receives
       | replied|responded
@@ -54,7 +55,7 @@ _POSSESSIVE_NOUN = re.compile(rf"\s*(?:His|Her)\s+(?:[\w’'-]+\s+){{0,4}}?{_NOU
 
 _REPORTED = Prefiltered(
     re.compile(
-        r"\b(?:said|says|reported|reports|announced|according to|published|carried|released)\b",
+        r"\b(?:said|says|reported|reports|announced|according to|published|carried|released|confirmed|confirms|told|revealed|disclosed)\b",
         re.IGNORECASE,
     )
 )
@@ -139,6 +140,7 @@ class _Ctx:
     last_person: str | None = None
     last_letter: Letter | None = None
     found: list[Letter] = field(default_factory=list)  # the letters found so far
+    sentence_letter: Letter | None = None  # the sentence's letter a nominal after "after" is another of
 
 
 @dataclass(frozen=True)
@@ -169,9 +171,13 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.
         sentence = Clause(masked, s0, s1, index.between(s0, s1))
         subj = subject(sentence)
         covered: list[tuple[int, int]] = []
+        covered_clauses: list[tuple[int, int]] = []
+        lead_ins: list[tuple[int, int]] = []
         for v in _SEND.finditer(masked, s0, s1):
-            if v.group("verb").lower().endswith("ing") and any(a <= v.start() < b for a, b in covered):
-                continue  # "sent a message to Kim congratulating him": the same letter
+            if v.group("verb").lower().endswith(("ing", "congratulate")) and any(
+                a <= v.start() < b for a, b in covered_clauses
+            ):
+                continue  # "sent a message to Kim congratulating him" / "to congratulate him": the same letter
             t = _trigger(sentence, v, subj)
             if _skip_clause(t):
                 continue
@@ -179,14 +185,23 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.
                 continue  # congratulations with no letter or message in sight
             made = _verb_letters(ctx, t)
             if made:
-                covered.append((t.start, t.end))
+                covered_clauses.append((t.start, t.end))
+                lead_ins.append((t.start, v.start()))
+                covered.append(
+                    (v.start(), t.end)
+                )  # a letter noun after the verb is its object; one before, a lead-in's
                 found += made
         for n in _NOMINAL.finditer(masked, s0, s1):
-            if any(a <= n.start() < b for a, b in covered):
-                continue
+            other = _ANOTHER.search(masked[max(s0, n.start() - 40) : n.start()])
+            if not other and any(a <= n.start() < b for a, b in covered):
+                continue  # the verb's own object ("sent a message"), not "…, after a congratulatory note on Monday"
+            ctx.sentence_letter = next((lt for lt in reversed(found) if lt.start == s0), None) if other else None
+            if any(a <= n.start() < v0 for a, v0 in lead_ins) and "from" not in (n.group("tail") or "").lower():
+                continue  # before the verb, only "a message from Kim" (in a lead-in) is another letter
             t = _trigger(sentence, n, subj)
             if not _skip_clause(t):
                 found += _nominal_letters(ctx, t)
+        _date_the_last_letter(ctx, s0, s1)
         persons = [m for m in sentence.mentions if m.kind == "person"]
         if persons:
             ctx.last_person = persons[-1].canonical
@@ -203,6 +218,27 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.
     return letters
 
 
+_ANOTHER = re.compile(
+    r"\b(?:after|before|following|since|than)\s+(?:(?:a|an|the|his|her|its)\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
+"""A letter noun after "after" or "before" is another letter than the verb's ("sent …, after a note on Monday")."""
+
+
+_DATED = Prefiltered(re.compile(rf"\b(?:the|this|that|his|her|its)\s+(?:[\w-]+\s+)?{_NOUN},?\s+dated\s+", re.I))
+"""'The letter, dated Sept. 12, …': the date of the letter the story is telling of."""
+
+
+def _date_the_last_letter(ctx: _Ctx, s0: int, s1: int) -> None:
+    """A "dated …" apposition ("The letter, dated Sept. 12, …") dates the letter the story told of last."""
+    for m in _DATED.finditer(ctx.masked, s0, s1):
+        d = next((x for x in ctx.dates if x.start == m.end() and x.precision == "day"), None)
+        last = ctx.last_letter
+        if d is not None and last is not None:
+            last.date_earliest, last.date_latest = d.date_earliest, d.date_latest
+            last.date_evidence = f"'{ctx.text[m.start() : d.end].strip()}'"
+            last.spans.append((s0, s1))
+
+
 def _trigger(sentence: Clause, m: re.Match[str], subj: Mention | None) -> _Trigger:
     """``m`` in ``sentence``, with the sending clause around it."""
     masked, s0, s1 = sentence.text, sentence.start, sentence.end
@@ -211,12 +247,27 @@ def _trigger(sentence: Clause, m: re.Match[str], subj: Mention | None) -> _Trigg
     return _Trigger(sentence, c0, c1, m, subj)
 
 
+_IN_PERSON = Prefiltered(
+    re.compile(
+        r"\b(?:face[- ]to[- ]face|in person|shook hands|shake hands|sat down|in front of (?:the )?(?:television |tv )?cameras|"
+        r"at (?:the|their) (?:talks|meeting|summit|banquet|reception|ceremony)|during (?:the|their) (?:talks|meeting|summit))\b",
+        re.IGNORECASE,
+    )
+)
+"""A meeting in person: greetings exchanged there are spoken, not sent."""
+
+
 def _skip_clause(t: _Trigger) -> bool:
-    """Vague, negated or conditional mentions name no one letter."""
+    """Vague, negated or conditional mentions name no one letter, and greetings exchanged in person are no letter."""
     masked, c0, c1, s0, at = t.sentence.text, t.start, t.end, t.sentence.start, t.match.start()
-    clause = masked[c0:c1]
+    content = _CONTENT.search(masked, t.match.end(), c1)
+    clause = masked[c0 : content.start() if content else c1]  # not what the letter says ("that he would meet often")
     if _VAGUE.search(clause):
         return True  # "exchanged letters on several occasions"
+    if _IN_PERSON.search(masked, max(s0, c0, at - 80), c1) and not re.search(
+        r"\b(?:letters?|messages?|telegrams?|cards?|notes?)\b", clause, re.I
+    ):
+        return True  # "… shook hands, then sat down in a conference room to exchange greetings in front of the cameras"
     before = masked[max(s0, c0 - 40) : at]
     if re.search(r"\b(?:whether|if|unless)\b", before, re.I) or _NEGATION.search(masked[max(c0, at - 25) : at]):
         return True
@@ -234,7 +285,7 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
     kind = t.kind
     has_noun = bool(_NOUN_RE.search(ctx.text, t.start, t.end))  # unmasked: a quoted "beautiful letter" counts too
     if (
-        kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend", "receiv"))
+        kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend", "receiv", "express"))
         and not has_noun
     ):
         return []
@@ -253,6 +304,8 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         for m in t.sentence.mentions
         if v.end() <= m.start < c1 and m.kind in ("person", "institution") and m.canonical != sender
     ]
+    if kind.startswith("receiv") and not _NOUN_RE.search(ctx.text, v.end(), c1):
+        return []  # "received a commemorative medal from Putin": no letter received
     if kind.startswith("receiv"):
         # "received a letter from Xi … and a letter from Putin": the first name after each "from"
         givers: list[tuple[str, re.Match[str]]] = []
@@ -281,9 +334,27 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         to = prev.sender if prev is not None and prev.sender != sender else _counterpart(ctx, sender)
         return [_make(ctx, t, sender, to, "reply")] if to else []
     recipients = _recipients(ctx, t, sender, kind, others)
+    senders = [*_co_senders(ctx, t, sender), sender]
     return [
-        _make(ctx, t, sender, r, kind) for r in dict.fromkeys(recipients) if r != sender and _is_leader_pair(sender, r)
+        _make(ctx, t, x, r, kind)
+        for x in senders
+        for r in dict.fromkeys(recipients)
+        if r != x and _is_leader_pair(x, r)
     ]
+
+
+def _co_senders(ctx: _Ctx, t: _Trigger, sender: str) -> list[str]:
+    """ "Xi Jinping and Kim Jong Un sent Putin greetings": the people named with the sender before the verb."""
+    before = [m for m in t.sentence.mentions if t.start <= m.start and m.end <= t.match.start()]
+    at = next((k for k in range(len(before) - 1, -1, -1) if before[k].canonical == sender), None)
+    out: list[str] = []
+    while at is not None and at > 0:
+        prev, cur = before[at - 1], before[at]
+        if prev.kind != "person" or not re.fullmatch(r"\s*(?:,|,?\s+and)\s+", ctx.masked[prev.end : cur.start]):
+            break
+        out.insert(0, prev.canonical)
+        at -= 1
+    return [x for x in out if x != sender]
 
 
 def _sender(ctx: _Ctx, t: _Trigger) -> Mention | None:
@@ -318,16 +389,41 @@ def _recipients(ctx: _Ctx, t: _Trigger, sender: str, kind: str, others: list[Men
     elif to and (leaders := _leaders_of_countries(ctx, t, v.end() + to.end())):
         recipients = leaders  # "cards to leaders of various countries, including China and Russia"
     elif to:
-        tos = [m for m in others if m.start >= v.end() + to.start()]
+        tos = _listed(ctx.masked, [m for m in others if m.start >= v.end() + to.start()])
         recipients = [m.canonical for m in tos if m.kind == "person"] or [
             m.canonical for m in tos[:1] if m.start - (v.end() + to.end()) < 25
         ]
     elif others and others[0].kind == "person":
         recipients = [others[0].canonical]  # "Kim sent Putin a message"
     recipients = [r for r in recipients if _OWN_COUNTRY.get(sender) != r]  # "… his visit to Pyongyang"
+    if sender in reference.leaders():  # a leader's letter "delivered to the North" is to its leader
+        when = ctx.pub.published or ctx.pub.latest
+        names = reference.country_names()
+        recipients = [(reference.leader_of(r, when) or r) if r in names else r for r in recipients]
     if not recipients and (c := _counterpart(ctx, sender)):
         recipients = [c]
     return recipients
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?")
+
+
+def _listed(text: str, tos: list[Mention]) -> list[Mention]:
+    """The names of one list after "to" ("to Xi, Putin and Cuban President Miguel Diaz-Canel"): each joined to the
+    one before by a comma or "and", and none of them the subject of a verb of its own ("…, Pompeo confirmed")."""
+    out: list[Mention] = []
+    for m in tos:
+        if out and not _LIST_GAP.fullmatch(text, out[-1].end, m.start):
+            gap = text[out[-1].end : m.start]
+            if not re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:[\w.’'-]+\s+){0,6}", gap) or re.search(r"[.;:]", gap):
+                break
+        if re.match(rf"\s+(?:{REPORTED_VERBS})\b", text[m.end : m.end + 30], re.I):
+            break  # "…, Secretary of State Mike Pompeo confirmed on Sunday": a new clause's subject
+        out.append(m)
+    return out
+
+
+REPORTED_VERBS = r"said|says|confirmed|confirms|told|added|reported|announced|noted|stressed|wrote|revealed|disclosed"
 
 
 _FROM = re.compile(r"\bfrom\s+", re.I)
@@ -367,7 +463,12 @@ _NOMINAL = Prefiltered(
 def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
     """ "Kim's message to Xi", "in a message to Kim", "his letter", "a letter from Putin"."""
     masked, ms, s0, c1, n, subj = ctx.masked, t.sentence.mentions, t.sentence.start, t.end, t.match, t.subject
-    if (
+    written_note = n.group("noun").lower() == "note" and re.search(
+        r"\b(?:congratulatory|condolence|personal|handwritten|hand-written|thank-you|nice|warm|diplomatic)\s+$",
+        masked[max(s0, n.start() - 20) : n.start()],
+        re.I,
+    )
+    if not written_note and (
         n.group("noun").lower() in ("correspondence", "notes", "note")
         or re.match(r"letters?|messages?|greetings", n.group("noun"), re.I) is None
         and not n.group("tail")
@@ -380,7 +481,14 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         for m in ms
         if m.end <= n.start() and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", masked[m.end : n.start()] + " ")
     ]
-    if poss and poss[-1].kind in ("person", "institution"):
+    owned = next(
+        (m for m in ms if m.kind == "document" and m.start < n.start() < m.end and m.canonical not in DOCUMENT_NOUNS),
+        None,
+    )
+    if owned is not None:
+        owner = owned.canonical  # "Moon's letter": one mention, its author
+        poss = [owned]
+    elif poss and poss[-1].kind in ("person", "institution"):
         owner = poss[-1].canonical
     elif re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,3}$", before, re.I):
         owner = ctx.last_subject if subj is None or subj.kind != "person" else subj.canonical
@@ -393,6 +501,9 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
     ):
         owner = subj.canonical  # "Putin has praised …, in a message to Kim"
     tail = n.group("tail") or ""
+    if owner is None and not tail and ctx.sentence_letter is not None:
+        # "the second message Kim has sent Putin, after a congratulatory note on Monday": the same two people
+        return [_make(ctx, t, ctx.sentence_letter.sender, ctx.sentence_letter.recipient, "nominal")]
     after = [m for m in ms if n.end() <= m.start < min(c1, n.end() + 40) and m.kind in ("person", "institution")]
     if "from" in tail.lower():
         if not after:
@@ -405,23 +516,32 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         )
     elif "to" in tail.lower():
         persons = [m for m in after if m.kind == "person"]
-        if not persons:
+        pronoun = re.match(r"(?:him|her)\b", masked[n.end() : n.end() + 4], re.I)
+        if pronoun and ctx.last_letter is not None and owner is not None:
+            # "a reply to Moon's letter to him": him is the other party of the letter the story is telling of
+            last = ctx.last_letter
+            recipient = last.sender if last.sender != owner else last.recipient
+        elif not persons:
             return []  # "greetings to foreign leaders": no one recipient
-        recipient = persons[0].canonical
+        else:
+            recipient = persons[0].canonical
     else:
         recipient = _counterpart(ctx, owner)
     if not owner or not recipient or owner == recipient or not _is_leader_pair(owner, recipient):
         return []
-    if not tail and not poss and not re.search(r"\b(?:his|her|in\s+an?)\b", before[-25:], re.I):
+    if not tail and not poss and not written_note and not re.search(r"\b(?:his|her|in\s+an?)\b", before[-25:], re.I):
         return []
     return [_make(ctx, t, owner, recipient, "nominal")]
 
 
 def _name(m: Mention | None, ctx: _Ctx) -> str | None:
+    """Whom a mention names: a pronoun the last subject, "the message" the author of the letter told of before."""
     if m is None:
         return None
     if m.kind == "pronoun":
         return ctx.last_subject or ctx.last_person
+    if m.kind == "document" and m.canonical in DOCUMENT_NOUNS:
+        return ctx.last_letter.sender if ctx.last_letter is not None else None
     return m.canonical
 
 
@@ -534,15 +654,26 @@ def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None
     if fixed is not None and pub.latest:
         ref = pub.latest
         day = _on(fixed, ref.year)
-        if day is None or day > ref:
+        coming = day if day is not None and day > ref else _on(fixed, ref.year + 1)
+        if coming is not None and coming <= ref + dt.timedelta(days=GREETINGS_AHEAD_DAYS):
+            day = None  # New Year greetings published on 27 December: sent ahead of their day, before publication
+        elif day is None or day > ref:
             day = _on(fixed, ref.year - 1)
         if day is not None:
             lo = day - dt.timedelta(days=2) if fixed == (1, 1) else day
             return lo, day, f"the occasion's day before publication ({day})"
     if pub.latest:
         lo = (pub.earliest or pub.latest) - dt.timedelta(days=7)
-        return lo, pub.latest, "no date in the sentence: within the week before publication"
+        return lo, pub.latest, PUBLICATION_WEEK
     return None, None, "no date"
+
+
+_CONTENT = re.compile(r"\b(?:that|would|will|hoping|hopes?|wish(?:es|ing)?)\b", re.I)
+"""Words opening what a letter says: a date after them is the content's, not the letter's."""
+
+
+GREETINGS_AHEAD_DAYS = 14
+"""Greetings for a day this close after publication were sent ahead of it (New Year cards in late December)."""
 
 
 def _clause_dates(ctx: _Ctx, t: _Trigger) -> tuple[list[DateExpr], tuple[dt.date | None, dt.date | None, str] | None]:
@@ -570,6 +701,8 @@ def _clause_dates(ctx: _Ctx, t: _Trigger) -> tuple[list[DateExpr], tuple[dt.date
                 return [], (occasion, occasion, f"'{d.expression}' after the known event: its anniversary, {occasion}")
             continue  # "77 years ago": the occasion, not the letter
         if d.start >= trigger.end():
+            if _CONTENT.search(masked, trigger.end(), d.start):
+                continue  # "said in a letter that he would like to meet in 2019": the letter's content, not its date
             after.append(d)
         elif trigger.re is _NOMINAL.re:
             continue  # "The US on Thursday dismissed a message from Kim": that date is the dismissal's
@@ -665,6 +798,16 @@ def _merge(found: list[Letter]) -> list[Letter]:
             ),
             None,
         )
+        if same is None and lt.date_evidence == PUBLICATION_WEEK:
+            # "In his letter to Kim, Moon …", dated only by the story: the letter of the two told of before
+            same = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if (o.sender, o.recipient) == (lt.sender, lt.recipient) and not _other_occasions(o, lt)
+                ),
+                None,
+            )
         if same is None:
             out.append(lt)
             continue
@@ -672,8 +815,10 @@ def _merge(found: list[Letter]) -> list[Letter]:
         same.spans += lt.spans
         # a mention of the letter itself dates it better than "they exchanged letters"
         # unless the exchange was dated to the day and the mention is looser
-        better = (same.from_exchange and not lt.from_exchange and _width(lt) <= max(_width(same), 1)) or (
-            _width(lt) < _width(same) and same.from_exchange == lt.from_exchange
+        better = (
+            (same.from_exchange and not lt.from_exchange and _width(lt) <= max(_width(same), 1))
+            or (_width(lt) < _width(same) and same.from_exchange == lt.from_exchange)
+            or (same.date_evidence == PUBLICATION_WEEK and lt.date_evidence != PUBLICATION_WEEK and lt.date_earliest)
         )
         if better:
             same.date_earliest, same.date_latest, same.date_evidence = (
@@ -705,6 +850,10 @@ def _other_occasions(a: Letter, b: Letter) -> bool:
         and b.occasion_type not in _GENERIC_OCCASIONS
         and a.occasion_type != b.occasion_type
     )
+
+
+PUBLICATION_WEEK = "no date in the sentence: within the week before publication"
+"""The evidence of a letter dated only by the story's own date."""
 
 
 def _slack(a: Letter, b: Letter) -> int:
