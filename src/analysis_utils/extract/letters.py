@@ -166,56 +166,58 @@ def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.
     masked = mask(text, spans)
     index = MentionIndex(find_mentions(masked, when))
     ctx = _Ctx(text, masked, pub, [d for d in dates if d.section == "body"], index, _story_leaders(cd, index, when))
-    found: list[Letter] = []
     for s0, s1 in sentence_spans(masked):
         sentence = Clause(masked, s0, s1, index.between(s0, s1))
         subj = subject(sentence)
-        covered: list[tuple[int, int]] = []
-        covered_clauses: list[tuple[int, int]] = []
-        lead_ins: list[tuple[int, int]] = []
-        for v in _SEND.finditer(masked, s0, s1):
-            if v.group("verb").lower().endswith(("ing", "congratulate")) and any(
-                a <= v.start() < b for a, b in covered_clauses
-            ):
-                continue  # "sent a message to Kim congratulating him" / "to congratulate him": the same letter
-            t = _trigger(sentence, v, subj)
-            if _skip_clause(t):
-                continue
-            if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(_paragraph(masked, s0)):
-                continue  # congratulations with no letter or message in sight
-            made = _verb_letters(ctx, t)
-            if made:
-                covered_clauses.append((t.start, t.end))
-                lead_ins.append((t.start, v.start()))
-                covered.append(
-                    (v.start(), t.end)
-                )  # a letter noun after the verb is its object; one before, a lead-in's
-                found += made
-        for n in _NOMINAL.finditer(masked, s0, s1):
-            other = _ANOTHER.search(masked[max(s0, n.start() - 40) : n.start()])
-            if not other and any(a <= n.start() < b for a, b in covered):
-                continue  # the verb's own object ("sent a message"), not "…, after a congratulatory note on Monday"
-            ctx.sentence_letter = next((lt for lt in reversed(found) if lt.start == s0), None) if other else None
-            if any(a <= n.start() < v0 for a, v0 in lead_ins) and "from" not in (n.group("tail") or "").lower():
-                continue  # before the verb, only "a message from Kim" (in a lead-in) is another letter
-            t = _trigger(sentence, n, subj)
-            if not _skip_clause(t):
-                found += _nominal_letters(ctx, t)
+        ctx.found += _sentence_letters(ctx, sentence, subj)
         _date_the_last_letter(ctx, s0, s1)
         persons = [m for m in sentence.mentions if m.kind == "person"]
         if persons:
             ctx.last_person = persons[-1].canonical
         if subj is not None and subj.kind == "person":
             ctx.last_subject = subj.canonical
-        if found:
-            ctx.last_letter = found[-1]
-        ctx.found = found
-    letters = _merge(found)
+        if ctx.found:
+            ctx.last_letter = ctx.found[-1]
+    letters = _merge(ctx.found)
     lede = (cd.headline_text or "") + "\n" + "\n".join(cd.paragraphs[:1])
     for lt in letters:
         if not lt.occasion_type:
             lt.occasion, lt.occasion_type = _occasion(lede)
     return letters
+
+
+def _sentence_letters(ctx: _Ctx, sentence: Clause, subj: Mention | None) -> list[Letter]:
+    """The letters one sentence tells of: its sending verbs', then its letter nouns' that no verb took."""
+    masked, s0, s1 = ctx.masked, sentence.start, sentence.end
+    found: list[Letter] = []
+    objects: list[tuple[int, int]] = []  # a letter noun after the verb is its object
+    clauses: list[tuple[int, int]] = []
+    lead_ins: list[tuple[int, int]] = []  # before the verb
+    for v in _SEND.finditer(masked, s0, s1):
+        if v.group("verb").lower().endswith(("ing", "congratulate")) and any(a <= v.start() < b for a, b in clauses):
+            continue  # "sent a message to Kim congratulating him" / "to congratulate him": the same letter
+        t = _trigger(sentence, v, subj)
+        if _skip_clause(t):
+            continue
+        if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(_paragraph(masked, s0)):
+            continue  # congratulations with no letter or message in sight
+        made = _verb_letters(ctx, t)
+        if made:
+            clauses.append((t.start, t.end))
+            lead_ins.append((t.start, v.start()))
+            objects.append((v.start(), t.end))
+            found += made
+    for n in _NOMINAL.finditer(masked, s0, s1):
+        other = _ANOTHER.search(masked[max(s0, n.start() - 40) : n.start()])
+        if not other and any(a <= n.start() < b for a, b in objects):
+            continue  # the verb's own object ("sent a message"), not "…, after a congratulatory note on Monday"
+        if any(a <= n.start() < v0 for a, v0 in lead_ins) and "from" not in (n.group("tail") or "").lower():
+            continue  # before the verb, only "a message from Kim" (in a lead-in) is another letter
+        ctx.sentence_letter = next((lt for lt in reversed(found) if lt.start == s0), None) if other else None
+        t = _trigger(sentence, n, subj)
+        if not _skip_clause(t):
+            found += _nominal_letters(ctx, t)
+    return found
 
 
 _ANOTHER = re.compile(
@@ -304,29 +306,8 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         for m in t.sentence.mentions
         if v.end() <= m.start < c1 and m.kind in ("person", "institution") and m.canonical != sender
     ]
-    if kind.startswith("receiv") and not _NOUN_RE.search(ctx.text, v.end(), c1):
-        return []  # "received a commemorative medal from Putin": no letter received
     if kind.startswith("receiv"):
-        # "received a letter from Xi … and a letter from Putin": the first name after each "from"
-        givers: list[tuple[str, re.Match[str]]] = []
-        for frm in _FROM.finditer(ctx.masked, v.end(), c1):
-            giver = next((m for m in others if frm.end() <= m.start < frm.end() + 40), None)
-            if giver is not None and giver.canonical not in (g for g, _ in givers):
-                givers.append((giver.canonical, frm))
-        if len(givers) < 2:
-            return [_make(ctx, t, g, sender, "received") for g, _ in givers]
-        # each letter is dated by its own part of the clause ("…, which Shoigu had delivered the day before")
-        ends = [frm.start() for _, frm in givers[1:]] + [c1]
-        return [
-            _make(
-                ctx,
-                _Trigger(t.sentence, t.start if k == 0 else frm.start(), ends[k], frm, t.subject),
-                g,
-                sender,
-                "received",
-            )
-            for k, (g, frm) in enumerate(givers)
-        ]
+        return _received_letters(ctx, t, sender, others)
     if kind.startswith(("repl", "respond")):
         prev = ctx.last_letter
         if not has_noun and prev is None:
@@ -355,6 +336,33 @@ def _co_senders(ctx: _Ctx, t: _Trigger, sender: str) -> list[str]:
         out.insert(0, prev.canonical)
         at -= 1
     return [x for x in out if x != sender]
+
+
+def _received_letters(ctx: _Ctx, t: _Trigger, sender: str, others: list[Mention]) -> list[Letter]:
+    """ "Kim received a letter from Xi … and a letter from Putin": who sent what the verb's subject received."""
+    v, c1 = t.match, t.end
+    if not _NOUN_RE.search(ctx.text, v.end(), c1):
+        return []  # "received a commemorative medal from Putin": no letter received
+    # "received a letter from Xi … and a letter from Putin": the first name after each "from"
+    givers: list[tuple[str, re.Match[str]]] = []
+    for frm in _FROM.finditer(ctx.masked, v.end(), c1):
+        giver = next((m for m in others if frm.end() <= m.start < frm.end() + 40), None)
+        if giver is not None and giver.canonical not in (g for g, _ in givers):
+            givers.append((giver.canonical, frm))
+    if len(givers) < 2:
+        return [_make(ctx, t, g, sender, "received") for g, _ in givers]
+    # each letter is dated by its own part of the clause ("…, which Shoigu had delivered the day before")
+    ends = [frm.start() for _, frm in givers[1:]] + [c1]
+    return [
+        _make(
+            ctx,
+            _Trigger(t.sentence, t.start if k == 0 else frm.start(), ends[k], frm, t.subject),
+            g,
+            sender,
+            "received",
+        )
+        for k, (g, frm) in enumerate(givers)
+    ]
 
 
 def _sender(ctx: _Ctx, t: _Trigger) -> Mention | None:
@@ -460,21 +468,10 @@ _NOMINAL = Prefiltered(
 )
 
 
-def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
-    """ "Kim's message to Xi", "in a message to Kim", "his letter", "a letter from Putin"."""
-    masked, ms, s0, c1, n, subj = ctx.masked, t.sentence.mentions, t.sentence.start, t.end, t.match, t.subject
-    written_note = n.group("noun").lower() == "note" and re.search(
-        r"\b(?:congratulatory|condolence|personal|handwritten|hand-written|thank-you|nice|warm|diplomatic)\s+$",
-        masked[max(s0, n.start() - 20) : n.start()],
-        re.I,
-    )
-    if not written_note and (
-        n.group("noun").lower() in ("correspondence", "notes", "note")
-        or re.match(r"letters?|messages?|greetings", n.group("noun"), re.I) is None
-        and not n.group("tail")
-    ):
-        return []
-    before = masked[max(s0, n.start() - 60) : n.start()]
+def _nominal_owner(ctx: _Ctx, t: _Trigger, before: str) -> tuple[str | None, list[Mention]]:
+    """Whose letter a letter noun is: "Moon's letter", "Kim's … message", "his letter", "in a message" (the subject's)."""
+    ms, n, subj = t.sentence.mentions, t.match, t.subject
+    masked = ctx.masked
     owner: str | None = None
     poss = [
         m
@@ -500,6 +497,25 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         and subj.kind == "person"
     ):
         owner = subj.canonical  # "Putin has praised …, in a message to Kim"
+    return owner, poss
+
+
+def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
+    """ "Kim's message to Xi", "in a message to Kim", "his letter", "a letter from Putin"."""
+    masked, ms, s0, c1, n, subj = ctx.masked, t.sentence.mentions, t.sentence.start, t.end, t.match, t.subject
+    written_note = n.group("noun").lower() == "note" and re.search(
+        r"\b(?:congratulatory|condolence|personal|handwritten|hand-written|thank-you|nice|warm|diplomatic)\s+$",
+        masked[max(s0, n.start() - 20) : n.start()],
+        re.I,
+    )
+    if not written_note and (
+        n.group("noun").lower() in ("correspondence", "notes", "note")
+        or re.match(r"letters?|messages?|greetings", n.group("noun"), re.I) is None
+        and not n.group("tail")
+    ):
+        return []
+    before = masked[max(s0, n.start() - 60) : n.start()]
+    owner, poss = _nominal_owner(ctx, t, before)
     tail = n.group("tail") or ""
     if owner is None and not tail and ctx.sentence_letter is not None:
         # "the second message Kim has sent Putin, after a congratulatory note on Monday": the same two people
