@@ -453,3 +453,28 @@ def test_the_scores_of_a_pair_are_those_of_the_scorers_called_on_it():
     for r in pairs.itertuples():
         assert r.ratio == fuzz.ratio(body[r.doc_a], body[r.doc_b]) / 100
         assert r.token_set_ratio == fuzz.token_set_ratio(body[r.doc_a], body[r.doc_b]) / 100
+
+
+def test_wire_copys_inverted_cues_and_spokespeople_cite_their_source():
+    body = (
+        "Kim expressed condolences to Putin over the attack, reports KCNA. "
+        "Lavrov is visiting North Korea for the first time since 2009, Tass said. "
+        "The letter was delivered on Thursday, announced the Blue House Thursday. "
+        "Blue House spokesperson Kim Eui-kyeom said on Sunday that the letter arrived. "
+        "Kremlin aide Yury Ushakov told reporters the greetings were warm. "
+        "On Saturday said the Central Telegraph Agency of Korea. "
+        "According to North Korea state newspaper Rodong Sinmun, Putin extended congratulations."
+    )
+    assert [c.cited for c in citations(body)] == [
+        "KCNA",
+        "TASS",
+        "Blue House",
+        "Blue House",
+        "Kremlin",
+        "KCNA",
+        "Rodong Sinmun",
+    ]
+
+
+def test_an_inverted_cue_before_a_name_that_goes_on_is_no_citation():
+    assert citations("Putin said Yonhap had misreported the date of the visit.") == []

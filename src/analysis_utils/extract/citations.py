@@ -41,6 +41,17 @@ def _citing() -> tuple[re.Pattern[str], re.Pattern[str], int, int]:
     )
 
 
+@cache
+def _inverted() -> re.Pattern[str]:
+    return cue_regex(list(reference.hedges()["citing"].get("inverted", [])), [])
+
+
+_CLOSES_CLAUSE = re.compile(
+    r"\s*(?:[,.;:)!?]|$|\s(?:on|in|at|news\s+agency|agency|as\s+saying|quoting|citing|last|this|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
 def _source_mentions(text: str) -> list[Mention]:
     """Gazetteer mentions plus outlet names the gazetteer lacks ("Asahi Shimbun"), in order, without overlaps."""
     found = find_mentions(text)
@@ -53,22 +64,43 @@ def _source_mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda x: x.start)
 
 
-_SPOKESPERSON = re.compile(
-    r"(?:the\s+)?(?P<body>.+?)['’]?s?\s+(?:spokes(?:man|woman|person)|press\s+(?:secretary|service|office)|official)\b",
-    re.I,
-)
+_SPOKES_WORD = r"(?:spokes(?:man|woman|person)|press\s+(?:secretary|service|office)|official|aide|adviser|advisor)"
+_SPOKESPERSON = re.compile(rf"(?:the\s+)?(?P<body>.+?)['’]?s?\s+{_SPOKES_WORD}\b", re.I)
+
+
+_BODY_BEFORE = re.compile(rf"(?P<body>[A-Z][\w’'. -]{{1,40}}?)\s+{_SPOKES_WORD}\s+$")
 
 
 def _spoken_for(m: Mention, text: str) -> Mention | None:
-    """The institution a spokesperson speaks for ("Kremlin spokesman Dmitry Peskov said" cites the Kremlin)."""
-    if m.kind != "person" or not (sp := _SPOKESPERSON.match(m.text)):
+    """The institution a spokesperson speaks for ("Kremlin spokesman Dmitry Peskov said", "Blue House spokesperson
+    Kim Eui-kyeom said", "Kremlin aide Yury Ushakov told reporters" cite the Kremlin and the Blue House)."""
+    if m.kind != "person":
         return None
+    if not (sp := _SPOKESPERSON.match(m.text)):
+        return _body_before(m, text)
     body = next(
         (x for x in find_mentions(sp.group("body")) if x.kind in ("institution", "media") and x.start == 0), None
     )
     if body is None:
         return None
     return Mention(m.start, m.start + body.end, text[m.start : m.start + body.end], body.canonical, body.kind)
+
+
+def _body_before(m: Mention, text: str) -> Mention | None:
+    """ "Blue House spokesperson Kim Eui-kyeom": the institution named before the spokesperson's title."""
+    lo = max(0, m.start - 60)
+    before = _BODY_BEFORE.search(text, lo, m.start)
+    if before is None:
+        return None
+    name = before.group("body")
+    body = next(
+        (x for x in find_mentions(name) if x.kind in ("institution", "media") and x.end == len(name)),
+        None,
+    )
+    if body is None:
+        return None
+    start = before.start("body") + body.start
+    return Mention(start, before.start("body") + body.end, body.text, body.canonical, body.kind)
 
 
 _APPOSED = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
@@ -113,9 +145,12 @@ def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
     """
     before, after, win_before, win_after = _citing()
     found = _source_mentions(text)
+    countries = reference.country_names()
     mentions = [
-        m for i, m in enumerate(found) if not _is_modifier(m, found[i + 1] if i + 1 < len(found) else None, text)
-    ]
+        m
+        for i, m in enumerate(found)
+        if not _is_modifier(m, found[i + 1] if i + 1 < len(found) else None, text) and m.canonical not in countries
+    ]  # a state is never the source ("according to North Korea state newspaper Rodong Sinmun": the paper is)
     inside = [(m.start, m.end) for m in found]
 
     def free(cue: re.Match[str]) -> bool:  # a cue inside a name ("Yonhap News Agency") is part of the name
@@ -126,6 +161,11 @@ def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
         nxt = next((m for m in mentions if m.start >= cue.end()), None)
         if nxt and _GAP_BEFORE.fullmatch(text[cue.end() : nxt.start]) and nxt.start - cue.end() <= win_before:
             cited.setdefault(nxt.start, (nxt, cue))
+    for cue in filter(free, _inverted().finditer(text)):
+        nxt = next((m for m in mentions if m.start >= cue.end()), None)
+        if nxt and _GAP_BEFORE.fullmatch(text[cue.end() : nxt.start]) and nxt.start - cue.end() <= win_before:
+            if _CLOSES_CLAUSE.match(text, nxt.end):  # "…, reports KCNA." not "said Russia would"
+                cited.setdefault(nxt.start, (nxt, cue))
     for cue in filter(free, after.finditer(text)):
         prev = next((m for m in reversed(mentions) if m.end <= cue.start()), None)
         if prev and _GAP_AFTER.fullmatch(text[prev.end : cue.start()]) and cue.start() - prev.end <= win_after:
