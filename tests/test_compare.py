@@ -478,3 +478,27 @@ def test_wire_copys_inverted_cues_and_spokespeople_cite_their_source():
 
 def test_an_inverted_cue_before_a_name_that_goes_on_is_no_citation():
     assert citations("Putin said Yonhap had misreported the date of the visit.") == []
+
+
+def test_according_to_the_document_cites_the_body_whose_document_it_is():
+    body = (
+        "Officials warned of a deal that violates a UN Security Council Resolution. "
+        "According to the document, any arms trade involving North Korea is prohibited."
+    )
+    assert [(c.cited, c.kind) for c in citations(body)] == [("UN Security Council", "institution")]
+
+
+def test_a_photo_caption_credits_its_agency_but_a_copyright_is_not_a_citation():
+    from analysis_utils.extract.citations import extract_citations
+    from helpers import page
+
+    cd = page(
+        "Kim writes to Putin\n\nNorth Korean leader Kim Jong-Un (File | AP)\n\n"
+        "Kim Jong Un shakes hands with an official after being re-elected. / Yonhap\n\n"
+        "Kim Jong Un. © REUTERS / KCNA\n\n"
+        "North Korean leader Kim Jong Un on Friday wrote a letter to Russian President Vladimir Putin, state media said.\n"
+    )
+    got = [(c.cited, c.cue, c.section) for c in extract_citations(cd)]
+    assert got == [("AP", "photo credit", "caption"), ("Yonhap", "photo credit", "caption")]
+    c = extract_citations(cd)[0]
+    assert cd.doc.text[c.start : c.end] == "AP"

@@ -18,8 +18,48 @@ from .values import Citation
 
 
 def extract_citations(cd: CleanDoc, own: tuple[str | None, ...] = ()) -> list[Citation]:
-    """The sources the story's body cites, in order; the page's own outlet and wire agency (``own``) left out."""
-    return citations(cd.body, frozenset(o for o in own if o))
+    """The sources the story's body cites, in order, then the agencies its photo captions credit; the page's own
+    outlet and wire agency (``own``) left out."""
+    mine = frozenset(o for o in own if o)
+    cited = citations(cd.body, mine)
+    named = {c.cited for c in cited}
+    for c in caption_credits(cd):
+        if c.cited not in mine and c.cited not in named:
+            cited.append(c)
+            named.add(c.cited)
+    return cited
+
+
+_CREDIT = re.compile(
+    r"(?:\(\s*(?i:file|photo|image|pool)\s*[|/:]\s*(?P<a>[^)|/]{2,40})\)|(?:^|\s|\.)/\s*(?P<b>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})"
+    r"|\((?P<c>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\))\s*$"
+)
+"""A caption's closing credit: "(File | AP)", "… commission. / Yonhap", "(Yonhap)"."""
+
+
+def caption_credits(cd: CleanDoc) -> list[Citation]:
+    """The agencies and media credited for the page's photographs at the end of a caption ("(File | AP)", "/ Yonhap")."""
+    out = []
+    for ln in cd.lines:
+        if ln.cls != "caption" or "©" in ln.text or not (m := _CREDIT.search(ln.text)):
+            continue  # a copyright (© REUTERS / KCNA) owns the picture; it is not cited for what is reported
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        outlet = reference.outlet_named(m.group(group).strip())
+        if outlet is None:
+            continue
+        start = ln.start + m.start(group)
+        out.append(
+            Citation(
+                outlet.name,
+                "agency" if outlet.kind == "agency" else "medium",
+                "photo credit",
+                start,
+                ln.start + m.end(group),
+                ln.text.strip(),
+                "caption",
+            )
+        )
+    return out
 
 
 def source_kind(mention: Mention) -> str:
@@ -103,6 +143,37 @@ def _body_before(m: Mention, text: str) -> Mention | None:
     return Mention(start, before.start("body") + body.end, body.text, body.canonical, body.kind)
 
 
+_ITS_DOCUMENT = re.compile(
+    r"\s+(?P<noun>resolutions?|statements?|reports?|documents?|communiqu[eé]s?|press\s+releases?|readouts?|dispatch(?:es)?)\b",
+    re.I,
+)
+_THE_DOCUMENT = re.compile(
+    r"\s*(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:resolution|statement|report|document|communiqu[eé]|press\s+release|readout|dispatch)\b",
+    re.I,
+)
+DOCUMENT_REACH = 300
+"""How far back (characters) "according to the document" looks for the document it means ("a UN Security Council
+Resolution")."""
+
+
+def _cite_documents(text: str, before: re.Pattern[str], mentions: list[Mention], cited: dict) -> None:
+    """ "… violates a UN Security Council Resolution. According to the document, …": the body whose document it is."""
+    for cue in before.finditer(text):
+        doc = _THE_DOCUMENT.match(text, cue.end())
+        if doc is None:
+            continue
+        owners = [
+            m
+            for m in mentions
+            if m.kind in ("institution", "media")
+            and cue.start() - DOCUMENT_REACH <= m.start < cue.start()
+            and _ITS_DOCUMENT.match(text, m.end)
+        ]
+        if owners:
+            m = owners[-1]
+            cited.setdefault(m.start, (Mention(m.start, m.end, m.text, m.canonical, m.kind), cue))
+
+
 _APPOSED = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
 
 
@@ -170,6 +241,7 @@ def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
         prev = next((m for m in reversed(mentions) if m.end <= cue.start()), None)
         if prev and _GAP_AFTER.fullmatch(text[prev.end : cue.start()]) and cue.start() - prev.end <= win_after:
             cited.setdefault(prev.start, (prev, cue))
+    _cite_documents(text, before, mentions, cited)
     out = []
     for _, (m, cue) in sorted(cited.items()):
         m = _spoken_for(m, text) or m

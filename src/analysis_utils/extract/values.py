@@ -105,8 +105,9 @@ class Event:
 
 @dataclass(frozen=True)
 class Citation:
-    """A medium, agency or institution cited as a source next to a reporting cue; ``start``/``end`` (in the body)
-    span the cue and the name. ``kind``: agency, medium or institution."""
+    """A medium, agency or institution cited as a source next to a reporting cue, or credited for a photograph;
+    ``start``/``end`` span the cue and the name (in the body for section "body", in the document's text for a
+    "caption"). ``kind``: agency, medium or institution."""
 
     cited: str
     kind: str
@@ -114,3 +115,4 @@ class Citation:
     start: int
     end: int
     evidence: str
+    section: str = "body"

@@ -49,7 +49,7 @@ EVENT_COLUMNS = [
 
 
 EVIDENCE_COLUMNS = ["doc_id", "file", "field", "value", "start", "end", "evidence"]
-CITED_COLUMNS = ["doc_id", "file", "cited", "kind", "cue", "start", "end", "evidence"]
+CITED_COLUMNS = ["doc_id", "file", "cited", "kind", "cue", "section", "start", "end", "evidence"]
 
 
 def _iso(day: Any) -> str:
@@ -148,7 +148,8 @@ def date_rows(a: Analysed) -> list[dict[str, Any]]:
 
 
 def cited_rows(a: Analysed) -> list[dict[str, Any]]:
-    """One row per source the story cites (agency, medium or institution); offsets span the cue and the name in the body."""
+    """One row per source the story cites (agency, medium or institution) or credits for a photograph; offsets span
+    the cue and the name (in the body, or in the document's text for a caption's credit)."""
     return [_attributes(a, c, CITED_COLUMNS) for c in a.cited]
 
 
