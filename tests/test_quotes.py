@@ -273,3 +273,42 @@ def test_a_lead_in_with_despite_or_upon_is_not_the_subject():
         "“running out of time” in the race to resolve the crisis."
     )
     assert said == [("running out of time", "Donald Trump")]
+
+
+def test_words_that_say_i_or_you_given_to_a_medium_are_the_letters_authors():
+    said = spoken(
+        "The North's Korean Central News Agency published a rare personal message from Kim, which said, "
+        "“I congratulate you on your re-election as the President of the Russian Federation.”\n\n"
+        "“Today, Russia is reliably defending the dignity of the state. Such reality is unthinkable without your "
+        "leadership,” KCNA quoted Kim as telling Putin."
+    )
+    assert [s for _, s in said] == ["Kim Jong Un", "Kim Jong Un"]
+
+
+def test_he_in_the_next_sentence_is_the_person_just_quoted_and_the_agency_is_the_last_one_named():
+    said = spoken(
+        "Yonhap news agency reported on Tuesday that Kim was invited. "
+        "“North Korea is seeking to deepen both diplomatic and economic ties with Russia,” the agency said.\n\n"
+        "Moscow had invited “representatives of anti-Hitler coalition countries and many others”, Yuri Ushakov said. "
+        "“Invitations to the celebrations have been sent to many states,” he told reporters."
+    )
+    assert [s for _, s in said] == ["Yonhap", "Yuri Ushakov", "Yuri Ushakov"]
+
+
+def test_a_speaker_named_far_after_the_quote_and_told_a_news_agency():
+    said = spoken(
+        "“The fact that both sides are swiftly trading letters carries a symbolic meaning,” Professor Yang Moo-Jin "
+        "of the University of North Korean Studies in Seoul told Agence France Presse."
+    )
+    assert said == [
+        ("The fact that both sides are swiftly trading letters carries a symbolic meaning,", "Yang Moo-Jin")
+    ]
+
+
+def test_a_country_before_a_title_and_a_name_is_not_the_subject():
+    said = spoken(
+        "Earlier, US Secretary of State Anthony Blinken congratulated Russians on Russia Day. According to him, "
+        "the United States is determined to support the Russian people and their “desire to work together with "
+        "the international community”."
+    )
+    assert said == [("desire to work together with the international community", "Antony Blinken")]

@@ -81,12 +81,25 @@ def role_index() -> tuple[Indexed, dict[str, tuple[Role, ...]]]:
 
 
 @cache
+def named() -> tuple[reference.Person, ...]:
+    """The gazetteer's people and institutions, and the news agencies of ``data/outlets.csv`` as media
+    ("told Agence France Presse": a medium, not a person)."""
+    people = list(reference.people())
+    known = {a.lower() for p in people for a in p.aliases}
+    for o in reference.outlets():
+        aliases = tuple(a for a in o.aliases if a.lower() not in known)
+        if o.kind == "agency" and aliases:
+            people.append(reference.Person(o.name, "media", aliases, None, o.pattern))
+    return tuple(people)
+
+
+@cache
 def name_index() -> tuple[Indexed, dict[str, reference.Person]]:
     by_alias: dict[str, reference.Person] = {}
-    for p in reference.people():
+    for p in named():
         for a in p.aliases:
             by_alias.setdefault(a.lower().replace("’", "'"), p)
-    aliases = list({a for p in reference.people() for a in p.aliases})
+    aliases = list({a for p in named() for a in p.aliases})
     return Indexed.of_aliases(aliases), by_alias
 
 
@@ -162,6 +175,7 @@ _ROLE_BEFORE = Prefiltered(
 
 _NOT_A_NAME = frozenset(
     """The A An In On At For And But Or Of To From With By As If When While After Before During Since Meanwhile However
+    Professor Prof Dr Mr Ms Mrs
     Also According North South East West Korea Korean Koreans Russia Russian Russians China Chinese Japan Japanese
     United States America American Americans US UN President Prime Minister Foreign Defence Defense Ministry Ministers
     Department State Kremlin Agency News Central Times Daily Herald Post Journal Press University Institute Center

@@ -20,7 +20,7 @@ from ..clean.values import CleanDoc
 from ..text.quotemarks import QuoteSpan, find_spans, mask
 from ..text.sentences import sentence_spans
 from .entities import MentionIndex, find_mentions
-from .speakers import Clause, Quotation, State, agency_voice, speaker_of, subject, update_state
+from .speakers import Clause, Quotation, State, agency_voice, own_voice, speaker_of, subject, update_state
 from .values import Quote, QuoteResult
 
 
@@ -50,13 +50,14 @@ def attribute(cd: CleanDoc, spans: list[QuoteSpan], when: dt.date | None) -> lis
     for si, (s0, s1) in enumerate(sentences):
         sentence = Clause(masked, s0, s1, index.between(s0, s1))
         subj = subject(sentence)
+        spoke: str | None = None  # the person the sentence quotes, whom "he" in the next one means
         for a, b, mark, n in by_sentence.get(si, []):
             # a quotation running past its sentence (over paragraphs) takes its cue from where it ends
             k = bisect.bisect_right(sentence_starts, b) - 1
             e1 = max(s1, sentences[k][1] if 0 <= k < len(sentences) and b < sentences[k][1] else s1)
             clause = sentence if e1 == s1 else Clause(masked, s0, e1, index.between(s0, e1))
             speaker, cue, why = speaker_of(Quotation(clause, a, b, subj, para_of), state)
-            voice = agency_voice(text[a:b], speaker, clause, state)
+            voice = agency_voice(text[a:b], speaker, clause, state) or own_voice(text[a:b], speaker, clause, state)
             if voice is not None:
                 speaker, why = voice
             pieces = _pieces(text, a, b)
@@ -69,8 +70,11 @@ def attribute(cd: CleanDoc, spans: list[QuoteSpan], when: dt.date | None) -> lis
                 state.last_speaker = speaker
                 if any(m.canonical == speaker and m.kind == "person" for m in mentions):
                     state.last_person_speaker = speaker
+                    spoke = speaker
                 state.paragraph_speaker[para_of(b)] = speaker
         update_state(sentence, subj, state, para_of)
+        if spoke:
+            state.prev_subject = spoke  # "…,” Ushakov said. “…,” he told reporters.
     return quotes
 
 

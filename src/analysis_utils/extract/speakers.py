@@ -37,7 +37,7 @@ VERB = Prefiltered(re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE))
 """A reporting verb."""
 AS_SAYING = Prefiltered(
     re.compile(
-        r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating)\b",
+        r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating|telling|adding|noting|declaring)\b",
         re.IGNORECASE,
     )
 )
@@ -51,7 +51,7 @@ PREP_BEFORE = re.compile(
 """A preposition just before a mention: the mention is no subject."""
 _LEAD_IN = re.compile(
     r"^(?:in|on|at|after|during|amid|amidst|according to|following|before|while|when|as|speaking|despite|upon|since|"
-    r"although|though|unlike|because|once|ahead of)\b[^,]{0,120},\s*",
+    r"although|though|unlike|because|once|ahead of|besides|apart from|except|earlier|later|meanwhile)\b[^,]{0,120},\s*",
     re.IGNORECASE,
 )
 """A lead-in opening a sentence ("In a letter on Tuesday, "): no subject stands in it."""
@@ -95,6 +95,7 @@ class State:
     last_author: str | None = None
     last_person: str | None = None
     it_referent: str | None = None
+    prev_subject: str | None = None  # the person the sentence before was about
     seen: list[tuple[str, str, str]] = field(default_factory=list)  # (canonical, kind, text) of every name so far
     paragraph_speaker: dict[int, str] = field(default_factory=dict)
 
@@ -118,15 +119,21 @@ def subject(c: Clause) -> Mention | None:
 
 
 _TITLE_WORDS = re.compile(r"['’]s\s+(?:(?:[A-Z][\w-]*|of|the)\s+){0,5}$")
+_COUNTRY_TITLE = re.compile(r"\s+(?:(?:[A-Z][\w-]*|of|the)\s+){1,5}$")
 
 
 def _qualifies_next(c: Clause, m: Mention) -> bool:
-    """ "Japan's Chief Cabinet Secretary Hayashi": a possessive before a title and the name it qualifies."""
+    """ "Japan's Chief Cabinet Secretary Hayashi", "US Secretary of State Anthony Blinken": a possessive, or a
+    country, before a title and the name it qualifies."""
     nxt = next((x for x in c.mentions if x.start >= m.end), None)
+    if nxt is None or nxt.kind not in ("person", "institution", "media"):
+        return False
+    if _TITLE_WORDS.fullmatch(c.text, m.end, nxt.start) is not None:
+        return True
     return (
-        nxt is not None
-        and nxt.kind in ("person", "institution", "media")
-        and _TITLE_WORDS.fullmatch(c.text, m.end, nxt.start) is not None
+        nxt.kind == "person"
+        and m.canonical in reference.country_names()
+        and _COUNTRY_TITLE.fullmatch(c.text, m.end, nxt.start) is not None
     )
 
 
@@ -179,6 +186,8 @@ def resolve(m: Mention | None, state: State, sentence_subject: Mention | None) -
     if m.kind == "pronoun":
         if sentence_subject is not None and sentence_subject is not m and sentence_subject.kind == "person":
             return sentence_subject.canonical, f"'{m.text}' = the sentence's subject '{sentence_subject.text}'"
+        if state.prev_subject:
+            return state.prev_subject, f"'{m.text}' = the person the sentence before is about ({state.prev_subject})"
         who = state.last_person_speaker or state.last_person
         return who, f"'{m.text}' = the last person speaking ({who})"
     if m.kind == "document":
@@ -205,6 +214,8 @@ def _antecedent(noun: str, state: State) -> str | None:
             return canonical
         if noun not in _PERSON_NOUNS and kind in ("institution", "media") and noun in canonical.lower():
             return canonical
+        if noun == "agency" and kind == "media":
+            return canonical  # "the agency said": the last news agency named (KCNA, Yonhap)
     return None
 
 
@@ -317,7 +328,7 @@ def _cue_after(q: Quotation, state: State) -> Found | None:
     masked, b, s1 = q.clause.text, q.end, q.clause.end
     post = masked[b + 1 : s1]
     closes_clause = masked[b - 1 : b] in (",", ".", "!", "?") or post.lstrip(" ")[:1] in (",", "—", "–")
-    m = re.match(rf"^[\s,.;:—–-]*(?P<win>(?:\S+\s+){{0,9}}?)(?P<verb>{REPORTING_VERBS})\b", post, re.IGNORECASE)
+    m = re.match(rf"^[\s,.;:—–-]*(?P<win>(?:\S+\s+){{0,14}}?)(?P<verb>{REPORTING_VERBS})\b", post, re.IGNORECASE)
     if not (
         m
         and closes_clause
@@ -432,6 +443,7 @@ def update_state(c: Clause, subj: Mention | None, state: State, paragraph_of: Ca
             state.last_author = m.canonical
     if subj is not None:
         _update_speaker(c, subj, state, paragraph_of)
+    state.prev_subject = subj.canonical if subj is not None and subj.kind == "person" else None
 
 
 def _update_speaker(c: Clause, subj: Mention, state: State, paragraph_of: Callable[[int], int]) -> None:
@@ -461,6 +473,37 @@ def _update_speaker(c: Clause, subj: Mention, state: State, paragraph_of: Callab
 # ---------------------------------------------------------------- whose voice the words are in
 
 _FIRST_OR_SECOND = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|you|your|yours)\b")
+
+
+def own_voice(words: str, speaker: str | None, c: Clause, state: State) -> tuple[str, str] | None:
+    """The author whose words a quotation given to a medium really is: words with the "I" or "you" of a letter
+    ("which said, “I congratulate you …”") belong to the letter's author (GUIDE: a letter's words are its author's),
+    the one the sentence names as its owner ("a message from Kim", "Kim's wreath included a message"), else the
+    person it names, else the author of the letter told of before."""
+    if not speaker or not _FIRST_OR_SECOND.search(words):
+        return None
+    media = [m for m in c.mentions if m.kind == "media" and m.canonical == speaker]
+    if not media and speaker not in _MEDIA_NAMES:
+        return None
+    at = media[0].start if media else c.end
+    owned = [m.canonical for m in c.mentions if m.kind == "document" and m.canonical not in DOCUMENT_NOUNS]
+    owned += [  # "a rare personal message from Kim, which said"
+        p.canonical
+        for p in c.mentions
+        if p.kind == "person" and _LETTER_FROM.search(c.text, max(c.start, p.start - 30), p.start)
+    ]
+    persons = [m.canonical for m in c.mentions if m.kind == "person" and m.start < at]
+    letter = any(m.kind == "document" for m in c.mentions)
+    who = (owned or persons[-1:] or ([state.last_author] if letter else [None]))[0]
+    if not who or who == speaker:
+        return None
+    return who, f"the words speak as 'I' or to 'you': the letter of {who}, which {speaker} reports"
+
+
+_LETTER_FROM = re.compile(r"\b(?:letter|message|telegram|note|card|greetings)s?\s+from\s+$", re.I)
+
+
+_MEDIA_NAMES = frozenset({"KCNA", "Rodong Sinmun", "TASS", "Yonhap", "Xinhua", "RIA Novosti", "Interfax", "Sputnik"})
 
 
 def agency_voice(words: str, speaker: str | None, c: Clause, state: State) -> tuple[str, str] | None:
