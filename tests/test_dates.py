@@ -691,3 +691,18 @@ def test_a_date_never_runs_across_a_paragraph_break(text):
     assert not any(e.expression.startswith("Apr") for e in found)
     if "Sept." in text:
         assert any(e.expression.endswith("Sept. 9, 2023") and e.date_earliest == dt.date(2023, 9, 9) for e in found)
+
+
+def test_year_ranges_and_a_number_of_days_after_a_date():
+    cd = page(
+        f"{HEADLINE}\n\nKim sent a note 24 days after the June 12 summit, recalling the Korean War of 1950-53 and Japan's 1910-45 rule.\n"
+    )
+    found = extract_dates(cd, PubDate(published=D(2018, 7, 12)))
+    after = find(found, "24 days after the June 12")
+    assert (after.date_earliest, after.date_latest) == (D(2018, 7, 6), D(2018, 7, 6))
+    war = find(found, "of 1950-53")
+    assert (war.date_earliest, war.date_latest) == (D(1950, 1, 1), D(1953, 12, 31))
+    assert (find(found, "1910-45").date_earliest, find(found, "1910-45").date_latest) == (
+        D(1910, 1, 1),
+        D(1945, 12, 31),
+    )

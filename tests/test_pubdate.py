@@ -252,3 +252,14 @@ def test_the_end_of_world_war_ii_spans_both_its_ends():
         "Saturday on the occasion of the 75th anniversary of the end of World War II, state media reported.\n"
     )
     assert p.published == D(2020, 5, 9)
+
+
+def test_an_event_told_as_last_week_dates_the_story_and_sets_aside_a_site_date():
+    p = pub(
+        "April 27, 2024\nNews\n\nKim Jong Un expresses condolences to Putin over deadly Moscow terrorist attack\n\n"
+        "North Korean leader Kim Jong Un has expressed condolences to Vladimir Putin over the deadly terrorist attack "
+        "at a concert hall in Moscow last week.\n"
+    )
+    # the Crocus City Hall attack was on Friday 22 March 2024: "last week" is the week of 25 March
+    assert (p.earliest, p.latest) == (D(2024, 3, 25), D(2024, 3, 31))
+    assert any("does not fit the story" in w for w in p.warnings)

@@ -684,7 +684,10 @@ def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None
     return None, None, "no date"
 
 
-_CONTENT = re.compile(r"\b(?:that|would|will|hoping|hopes?|wish(?:es|ing)?)\b", re.I)
+_CONTENT = re.compile(
+    r"\b(?:that|would|will|hoping|hopes?|wish(?:es|ing)?|saying|calling|expressing|stressing|noting|adding|praising|pledging|vowing)\b",
+    re.I,
+)
 """Words opening what a letter says: a date after them is the content's, not the letter's."""
 
 
@@ -727,7 +730,9 @@ def _clause_dates(ctx: _Ctx, t: _Trigger) -> tuple[list[DateExpr], tuple[dt.date
             and re.search(r"\b(?:an?|the)\s+$", masked[max(s0, trigger.start() - 5) : trigger.start()], re.I)
         ):
             before.append(d)  # "an exchange of letters" takes no date from the clause before it
-    return after + sorted(before, key=lambda d: trigger.start() - d.end), None
+    ordered = after + sorted(before, key=lambda d: trigger.start() - d.end)
+    # "on Friday sent a letter … on the 75th anniversary of …": the day dates the letter, the anniversary is its occasion
+    return sorted(ordered, key=lambda d: "anniversary" in d.expression.lower()), None
 
 
 def _on(month_day: tuple[int, int], year: int) -> dt.date | None:

@@ -38,7 +38,7 @@ _BARE_YEAR = re.compile(
 
 
 _RELATIVE = Prefiltered(
-    re.compile(r"\b(?P<which>last|this|earlier this|later this)\s+(?P<unit>year|month)\b", re.IGNORECASE)
+    re.compile(r"\b(?P<which>last|this|earlier this|later this)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
 )
 
 
@@ -158,7 +158,7 @@ def _month_of_event(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
 
 
 def _relative_to_event(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
-    """ "last year" / "this year" / "last month" beside a dated event."""
+    """ "last year" / "this year" / "last month" / "last week" beside a dated event."""
     out = []
     singles = [evs[0] for _a, _b, evs in s.events if len(evs) == 1 and not evs[0].recurring]
     for m in _RELATIVE.finditer(s.text):
@@ -167,6 +167,13 @@ def _relative_to_event(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
             if unit == "year":
                 y = ev.earliest.year + (1 if which == "last" else 0)
                 span = Span.between(dt.date(y, 1, 1), dt.date(y, 12, 31))
+            elif unit == "week":  # weeks from Monday: "the attack … last week" is told the week after it
+                monday = (
+                    ev.earliest
+                    - dt.timedelta(days=ev.earliest.weekday())
+                    + dt.timedelta(days=7 if which == "last" else 0)
+                )
+                span = Span.between(max(monday, ev.earliest), monday + dt.timedelta(days=6))
             else:
                 first = dt.date(ev.earliest.year, ev.earliest.month, 1)
                 if which == "last":

@@ -210,7 +210,7 @@ def _text_agrees(
         used = [f"dateline '{text}'", *used]
     if printed.line.reason == INDEX_REASON:
         return True, "; ".join(used[:2]) or "nothing in it contradicts it"
-    if not used and not pegs:
+    if not used and not pegs and dateline is None:
         return False, "nothing in the text dates the story"
     return True, "; ".join(used[:2]) or f"news peg: {pegs[0][1]}"
 

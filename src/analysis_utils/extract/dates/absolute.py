@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...text.calendar import juche_gregorian_year, month_number
+from ...text.calendar import add_years, juche_gregorian_year, month_number, number_value
 from .arithmetic import (
     PART_OF_MONTH,
     PART_OF_YEAR,
@@ -35,6 +35,15 @@ def resolve_absolute(c: Candidate) -> Interval | None:
         day_, mon = (b, a) if b > 12 else (a, b)
         d = safe_date(int(g["y"]), mon, day_)
         return (d, d, "day", "numeric day/month/year") if d else None
+    if k == "year_range":
+        y1, tail = int(g["y"]), g["y2"]
+        y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+        if y2 <= y1:
+            return None
+        return dt.date(y1, 1, 1), dt.date(y2, 12, 31), "year", f"the years {y1} to {y2}"
+    if k == "offset" and g.get("y"):
+        d = safe_date(int(g["y"]), month_number(g["m1"]) or 0, day_int(g["d1"]))
+        return shifted(d, g, "full date") if d else None
     if g.get("y") is None:
         return None
     y = int(g["y"])
@@ -57,6 +66,22 @@ def resolve_absolute(c: Candidate) -> Interval | None:
         lo, hi = year_span(y)
         return lo, hi, "year", f"year in context '{g['prep']} {y}'"
     return None
+
+
+def shifted(d: dt.date, g: dict, what: str) -> Interval | None:
+    """ "24 days after the June 12 summit": the date moved by the offset."""
+    n = number_value(g["n"]) if not g["n"].isdigit() else int(g["n"])
+    if not n:
+        return None
+    sign = 1 if g["dir"].lower() == "after" else -1
+    unit = g["unit"].lower()
+    if unit in ("day", "week"):
+        day = d + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+    elif unit == "year":
+        day = add_years(d, sign * n)
+    else:
+        return None
+    return day, day, "day", f"{n} {unit}(s) {g['dir'].lower()} {d} ({what})"
 
 
 def day_range(g: dict, y: int) -> tuple[dt.date, dt.date] | None:

@@ -70,6 +70,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<prep>(?i:in|since|during|until|till|by|from|through|before|after|last|this|next|early|late|mid|of))\s+(?P<m1>{_MFULL})|(?P<m1b>{_MFULL})(?=\s+(?:last|this|next)\s+year))"
         rf"(?!\s*\d)(?:\s+(?P<rel>last|this|next)\s+year\b)?"
     )),
+    ("year_range", re.compile(
+        rf"\b(?:(?P<prep>(?i:in|from|during|of|the|between|since))\s+)?(?P<y>{YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{YEAR}|\d\d)\b(?![-/.]\d)"
+    )),
+    ("offset", re.compile(
+        rf"(?i:\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before)\s+(?:the\s+)?)"
+        rf"(?P<m1>{_M})\s+(?P<d1>{_D})\b(?:,?\s+(?P<y>{YEAR})\b)?"
+    )),
     ("year_part", re.compile(
         rf"\b(?:(?i:in|during|by|until|since|from)\s+)?(?P<part>(?i:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of|(?:the\s+)?(?:first|second)\s+half\s+of))[\s-]+(?P<y>{YEAR})\b(?!s)"
     )),
@@ -116,6 +123,7 @@ _TRIGGER = re.compile(
 
 _CATEGORY = {
     "juche": "digit", "juche_year": "digit", "iso": "digit", "num": "digit", "year": "digit", "year_part": "digit",
+    "year_range": "digit", "offset": "unit",
     "range_md": "month", "range_dm": "month", "md": "month", "dm": "month", "month_part": "month",
     "month_year": "month", "month": "month", "weekday": "weekday", "week": "unit", "deictic": "unit",
     "this_month_part": "unit", "rel_unit": "unit", "recent": "unit", "ago": "unit", "anchored": "unit",

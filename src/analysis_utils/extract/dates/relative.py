@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ...text.calendar import add_years, month_number
-from .absolute import day_range, month_part
+from .absolute import day_range, month_part, shifted
 from .arithmetic import (
     LAST_THIS_NEXT,
     PART_OF_MONTH,
@@ -330,7 +330,16 @@ def _ago(c: Candidate, ref: dt.date, future: bool) -> Interval | None:
     )
 
 
+def _offset(c: Candidate, ref: dt.date, future: bool) -> Interval | None:
+    """ "24 days after the June 12 summit": the day without its year read as "June 12" is, then moved."""
+    day = _day_month(c, ref, False)
+    if day is None:
+        return None
+    return shifted(day[0], c.m.groupdict(), day[3])
+
+
 RESOLVERS: dict[str, Callable[[Candidate, dt.date, bool], Interval | None]] = {
+    "offset": _offset,
     "md": _day_month,
     "dm": _day_month,
     "range_md": _day_range,
