@@ -337,12 +337,33 @@ def _dateline_ok(m: re.Match[str] | None) -> bool:
     if m.end() == len(m.string) and not m.group("sep"):
         # a line of its own: "SEOUL, AUGUST 15", "Pyongyang, August 15 (KCNA)", "VLADIVOSTOK, Russia"
         upper = letters.isupper() and len(letters) >= 3
-        return bool(m.group("date")) and upper or bool(m.group("date") and credit) or upper and bool(region)
+        return (
+            bool(m.group("date"))
+            and upper
+            or bool(m.group("date") and credit)
+            or upper
+            and (bool(region) or _known_place(place))  # "SEOUL" over the story
+        )
     if not sep and not credit:
         return False
     if sep == ":":
-        return letters.isupper() and len(letters) >= 3 or has_more
+        return letters.isupper() and len(letters) >= 3 or has_more or _known_place(place)
     return (letters.isupper() and len(letters) >= 3) or has_more
+
+
+_DATELINE_PLACES = frozenset(
+    "pyongyang|seoul|moscow|beijing|tokyo|washington|vladivostok|khabarovsk|hanoi|singapore|panmunjom|kaesong|"
+    "new delhi|islamabad|karachi|lahore|kolkata|mumbai|dhaka|kathmandu|bangkok|jakarta|kuala lumpur|manila|"
+    "minsk|kyiv|kiev|london|paris|berlin|geneva|vienna|brussels|tehran|ankara|istanbul|dubai|cairo|united nations|"
+    "new york|havana|caracas|hong kong|taipei|ulaanbaatar|astana|tashkent".split("|")
+)
+
+
+def _known_place(place: str) -> bool:
+    """A capital of ``data/countries.csv`` or a city datelines often name ("Seoul:", "New Delhi:")."""
+    key = place.strip(" .").lower()
+    capitals = {c.capital.lower() for c in reference.countries() if c.capital}
+    return key in capitals or key in _DATELINE_PLACES
 
 
 def parse_dateline(text: str, offset: int = 0) -> Dateline | None:
