@@ -508,3 +508,11 @@ def test_lines_in_another_language_and_date_widgets_are_not_the_story():
     assert got["calendar>>May 15. 2016 Juche 105"] == "date"
     assert got["Ким Чен Ын поздравил Путина с 75-летием Победы"] == "navigation"
     assert got["[조선어] [English] [Русский] [中国语] [日本語]"] == "navigation"
+
+
+def test_the_body_keeps_the_dateline_as_printed_and_the_story_blanks_it_at_the_same_offsets():
+    cd = page("Kim writes to Putin\n\nSEOUL, May 9 (Yonhap) -- Kim Jong Un sent a message to Putin on Saturday.\n")
+    assert cd.body.startswith("SEOUL, May 9 (Yonhap) -- Kim Jong Un sent")
+    assert cd.story == " " * len("SEOUL, May 9 (Yonhap) -- ") + cd.body[len("SEOUL, May 9 (Yonhap) -- ") :]
+    assert cd.dateline is not None and cd.dateline.place == "SEOUL"
+    assert cd.doc.text[cd.to_text(0) : cd.to_text(5)] == "SEOUL"

@@ -348,18 +348,20 @@ def _assemble(cd: CleanDoc) -> None:
     segments: list[tuple[int, int, int]] = []
     pos, prev_index = 0, None
     tries = DATELINE_PARAGRAPHS
+    blank: tuple[int, int] | None = None  # the dateline's place in the body
     for ln in cd.lines:
         if ln.cls not in BODY_CLASSES:
             continue
         start, text = ln.start, ln.text
+        dateline_length = 0
         if tries and ln.cls == "body" and cd.dateline is None:
             tries -= 1  # a dateline opens the story, which a standfirst paragraph may precede
             dateline = parse_dateline(text, ln.start)
             if dateline:
                 cd.dateline = dateline
-                start, text = dateline.end, text[dateline.end - ln.start :]
-                ln.reason = "story text (after the dateline)"
-                if not text:  # a dateline on a line of its own ("Seoul, South Korea CNN —")
+                dateline_length = dateline.end - ln.start
+                ln.reason = "story text (its dateline kept as printed, not read as story)"
+                if not text[dateline_length:].strip():  # a dateline on a line of its own ("Seoul, South Korea CNN —")
                     ln.reason = "dateline on a line of its own"
                     prev_index = ln.index
                     continue
@@ -370,8 +372,11 @@ def _assemble(cd: CleanDoc) -> None:
             sep = "\n" if prev_index is not None and ln.index == prev_index + 1 else "\n\n"
             parts.append(sep)
             pos += len(sep)
+        if dateline_length:
+            blank = (pos, pos + dateline_length)
         segments.append((pos, start, len(text)))
         parts.append(text)
         pos += len(text)
         prev_index = ln.index
     cd.body, cd.segments = "".join(parts), segments
+    cd.story = cd.body if blank is None else cd.body[: blank[0]] + " " * (blank[1] - blank[0]) + cd.body[blank[1] :]

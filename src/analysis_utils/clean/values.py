@@ -49,6 +49,9 @@ class CleanDoc:
     headline_text: str | None = None
     site_name: str | None = None  # "Headline | Site Name": the site, cut from the headline
     dateline: Dateline | None = None
+    story: str = ""
+    """The body with its dateline blanked out (same length and offsets): what the extractors read, so that a
+    dateline's place and credit ("SEOUL, May 9 (Yonhap) --") are not taken for the story's first words."""
 
     def to_text(self, body_offset: int) -> int:
         """Offset in ``doc.text`` of the character at ``body_offset`` in the body."""
@@ -60,4 +63,5 @@ class CleanDoc:
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p.strip()]
+        """The story's paragraphs (from ``story``: a dateline blanked)."""
+        return [p.strip() for p in self.story.split("\n\n") if p.strip()]

@@ -21,7 +21,7 @@ def extract_citations(cd: CleanDoc, own: tuple[str | None, ...] = ()) -> list[Ci
     """The sources the story's body cites, in order, then the agencies its photo captions credit; the page's own
     outlet and wire agency (``own``) left out."""
     mine = frozenset(o for o in own if o)
-    cited = citations(cd.body, mine)
+    cited = citations(cd.story, mine)
     named = {c.cited for c in cited}
     for c in caption_credits(cd):
         if c.cited not in mine and c.cited not in named:

@@ -53,7 +53,7 @@ def letter_events(letters: list[Letter]) -> list[Event]:
 
 def known_event_events(cd: CleanDoc) -> list[Event]:
     """Named events of the reference chronology, and anniversaries of them."""
-    text = cd.body
+    text = cd.story
     out: list[Event] = []
     for s0, s1 in sentence_spans(text):
         sent = text[s0:s1]
@@ -89,7 +89,7 @@ def _ordinal(n: int) -> str:
 
 def dated_clause_events(cd: CleanDoc, dates: list[DateExpr], taken: list[tuple[int, int]]) -> list[Event]:
     """A dated clause with an event verb: "Kim was first elected to the post in June 2016"."""
-    text = cd.body
+    text = cd.story
     out = []
     for d in dates:
         if d.section != "body" or any(a <= d.start < b for a, b in taken):

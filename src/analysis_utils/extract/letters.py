@@ -161,7 +161,7 @@ class _Trigger:
 
 def extract_letters(cd: CleanDoc, pub: PubDate, dates: list[DateExpr], when: dt.date | None = None) -> list[Letter]:
     """Letters reported in the body of ``cd``, merged per letter."""
-    text = cd.body
+    text = cd.story
     spans, _ = find_spans(text)
     masked = mask(text, spans)
     index = MentionIndex(find_mentions(masked, when))

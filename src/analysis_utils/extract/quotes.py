@@ -26,7 +26,7 @@ from .values import Quote, QuoteResult
 
 def extract_quotes(cd: CleanDoc, when: dt.date | None = None) -> QuoteResult:
     """All quotations of a classified document: headline first, then body, in order."""
-    spans, warnings = find_spans(cd.body)
+    spans, warnings = find_spans(cd.story)
     body = attribute(cd, spans, when)
     result = QuoteResult(headline_quotes(cd, when) + body, warnings)
     for q in result.quotes:
@@ -37,7 +37,7 @@ def extract_quotes(cd: CleanDoc, when: dt.date | None = None) -> QuoteResult:
 
 def attribute(cd: CleanDoc, spans: list[QuoteSpan], when: dt.date | None) -> list[Quote]:
     """Quotes of the body with their speakers; a quotation over several paragraphs gives one row per paragraph."""
-    text = cd.body
+    text = cd.story
     masked = mask(text, spans)
     mentions = find_mentions(masked, when)
     sentences = sentence_spans(masked)

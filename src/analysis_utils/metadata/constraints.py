@@ -46,7 +46,7 @@ WEEKDAY = Prefiltered(re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Fr
 
 
 def story_text(cd: CleanDoc) -> str:
-    return ((cd.headline_text or "") + "\n\n" + cd.body).strip()
+    return ((cd.headline_text or "") + "\n\n" + cd.story).strip()
 
 
 def lede_end(text: str) -> int:

@@ -21,9 +21,9 @@ class Fingerprint:
 
 def fingerprint(a: Analysed) -> Fingerprint | None:
     """The fingerprint of an analysed article, or None when its story is too short to compare (under 20 words)."""
-    if a.clean is None or not a.clean.body.strip():
+    if a.clean is None or not a.clean.story.strip():
         return None
-    words = re.findall(r"[a-z0-9]+", a.clean.body.lower())
+    words = re.findall(r"[a-z0-9]+", a.clean.story.lower())
     if len(words) < 20:
         return None
     keys = ["open:" + " ".join(words[:25])]

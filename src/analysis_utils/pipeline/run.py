@@ -42,7 +42,7 @@ def analyse_document(doc: Document, today: dt.date | None = None) -> Analysed:
         a.dates = extract_dates(cd, a.meta.published)
         a.letters = extract_letters(cd, a.meta.published, a.dates, a.when)
         a.events = extract_events(cd, a.letters, a.dates)
-        if not cd.body.strip():
+        if not cd.story.strip():
             doc.warnings.append("no story text left after cleaning")
         else:
             if not a.quotes.quotes:

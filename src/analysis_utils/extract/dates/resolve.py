@@ -10,7 +10,7 @@ publication). When only bounds of the publication are known, relative expression
 against both bounds and the union is returned; with no publication date at all only
 expressions carrying their own year are resolved.
 
-Offsets: in ``cd.body`` for section "body"; in ``cd.doc.text`` for the other sections
+Offsets: in ``cd.body`` (which ``cd.story``, the text read, shares) for section "body"; in ``cd.doc.text`` for the other sections
 ("headline", "dateline", "date line", "page banner").
 """
 
@@ -280,9 +280,9 @@ def extract_dates(cd: CleanDoc, pub: PubDate) -> list[DateExpr]:
     """Every date expression of the page, resolved, sorted by section (top of page first) then start."""
     refs = reference_days(pub)
     out = _metadata(cd, pub, refs)
-    if cd.body:
-        body = _resolve_text(_Ctx(refs, "body", cd.body, 0))
-        out += body + [e for e in _decades(cd.body) if not any(x.start < e.end and e.start < x.end for x in body)]
+    if cd.story:
+        body = _resolve_text(_Ctx(refs, "body", cd.story, 0))
+        out += body + [e for e in _decades(cd.story) if not any(x.start < e.end and e.start < x.end for x in body)]
     rank = {s: i for i, s in enumerate(SECTION_ORDER)}
     out.sort(key=lambda e: (rank.get(e.section, 99), e.start))
     return out
