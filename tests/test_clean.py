@@ -516,3 +516,15 @@ def test_the_body_keeps_the_dateline_as_printed_and_the_story_blanks_it_at_the_s
     assert cd.story == " " * len("SEOUL, May 9 (Yonhap) -- ") + cd.body[len("SEOUL, May 9 (Yonhap) -- ") :]
     assert cd.dateline is not None and cd.dateline.place == "SEOUL"
     assert cd.doc.text[cd.to_text(0) : cd.to_text(5)] == "SEOUL"
+
+
+def test_a_stamp_glued_after_the_title_and_a_title_printed_twice_in_a_link_are_lines_of_their_own():
+    cd = page(
+        "Kim sends condolences to Putin     DATE: 2024-09-21 00:34:19\n\n" + STORY_PARAGRAPHS + "\n"
+        "Putin says gunmen tried to escape to Ukraine Putin says gunmen tried to escape to Ukraine 2024-03-24 08:28 | World\n\n"
+        "People lay flowers next to the Crocus City Hall on the western edge of Moscow, March 23. AP-Yonhap\n"
+    )
+    got = classes(cd)
+    assert cd.headline_text == "Kim sends condolences to Putin"
+    assert got["DATE: 2024-09-21 00:34:19"] == "date"
+    assert "gunmen tried to escape" not in cd.body and "People lay flowers" not in cd.body

@@ -69,9 +69,8 @@ def test_a_weekday_after_the_latest_dated_fact_is_the_news_peg():
         "On April 11, a Japanese newspaper reported they will soon meet.\n\n"
         "Kim is stepping up efforts after the Hanoi summit collapse between Kim and U.S. President Donald Trump in late February.\n"
     )
-    assert p.published is None
-    assert (p.earliest, p.latest) == (D(2019, 4, 14), D(2019, 4, 15))
-    assert "Sunday" in p.evidence
+    assert p.published == D(2019, 4, 14)  # the day of the report (NEWS_LAG_DAYS)
+    assert "Sunday" in p.evidence and "reported the same day" in p.evidence
 
 
 def test_the_anniversary_a_letter_marks_is_the_news_peg():
@@ -263,3 +262,14 @@ def test_an_event_told_as_last_week_dates_the_story_and_sets_aside_a_site_date()
     # the Crocus City Hall attack was on Friday 22 March 2024: "last week" is the week of 25 March
     assert (p.earliest, p.latest) == (D(2024, 3, 25), D(2024, 3, 31))
     assert any("does not fit the story" in w for w in p.warnings)
+
+
+def test_an_unlabelled_stamp_that_the_news_peg_contradicts_is_not_the_storys_date():
+    p = pub(
+        "N. Korean leader sends condolences to Putin over Russian concert hall shooting     DATE: 2024-09-21 00:34:19\n\n"
+        "North Korean leader Kim Jong-un has sent a message of condolence to Russian President Vladimir Putin following "
+        "a deadly shooting at a concert venue in Moscow, Pyongyang's state media said Sunday.\n\n"
+        "Gunmen opened fire at the venue in the Russian capital Friday, leaving at least 133 dead.\n"
+    )
+    assert p.published == D(2024, 3, 24)  # the Sunday after the Crocus City Hall attack (Friday 22 March 2024)
+    assert any("is not the story's date" in w for w in p.warnings)

@@ -434,6 +434,16 @@ _PICTURED = re.compile(
 Kim Jong Un"), perhaps with the agency's credit after a dash."""
 
 
+def _title_twice(core: str) -> bool:
+    """ "Putin says gunmen tried to escape Putin says gunmen tried to escape 2024-03-24 08:28 | World": a link's
+    title and its alternative text, one after the other."""
+    ws = core.split()
+    for n in range(4, len(ws) // 2 + 1):
+        if ws[:n] == ws[n : 2 * n]:
+            return True
+    return False
+
+
 def is_caption(core: str) -> bool:
     """A line that describes a photograph: who is pictured doing what, in the present tense, or only who is
     pictured (the people named: two capitalised words at least, a sentence's first word alone names no one)."""
@@ -452,6 +462,9 @@ def classify_line(ln: Line) -> None:
         return
     if not_english(core):
         ln.cls, ln.reason = "navigation", "not in English (another language's text or menu)"
+        return
+    if _title_twice(core):
+        ln.cls, ln.reason = "footer", "a linked headline printed twice (a link to another story)"
         return
     if len(core) > FURNITURE_MAX_CHARS and not _END_RULE_START.match(core):
         return  # page furniture is short: a long line is story text (and long lines make some rules slow)

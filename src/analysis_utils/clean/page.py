@@ -50,6 +50,12 @@ _GLUED_CAPTION = re.compile(
 Korean leader …"): the caption is a line of its own."""
 
 
+_GLUED_STAMP = re.compile(
+    r"\s{2,}(?P<stamp>(?i:date|published|posted|updated|time)\s*:\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+"""A page's time stamp glued after its title by a run of spaces ("Headline     DATE: 2024-09-21 00:34:19")."""
+
+
 def split_lines(doc: Document) -> list[Line]:
     """The lines of the page; an index line opening the first one, and a caption glued to the story's first words,
     are lines of their own (same line number)."""
@@ -63,6 +69,17 @@ def split_lines(doc: Document) -> list[Line]:
             lines.append(Line(i, pos + lead, pos + lead + index.end(), index.group(0), "date", INDEX_REASON))
             rest = stripped[index.end() :]
             lead, stripped = lead + index.end() + len(rest) - len(rest.lstrip()), rest.strip()
+        stamp = _GLUED_STAMP.search(stripped)
+        if stamp and stamp.start() > 0:  # "Headline     DATE: 2024-09-21 00:34:19": the stamp is a line of its own
+            head = stripped[: stamp.start()].rstrip()
+            lines.append(Line(i, pos + lead, pos + lead + len(head), head, "body"))
+            lines.append(
+                Line(
+                    i, pos + lead + stamp.start("stamp"), pos + lead + stamp.end("stamp"), stamp.group("stamp"), "body"
+                )
+            )
+            pos += len(raw) + 1
+            continue
         glued = _GLUED_CAPTION.match(stripped)
         if glued:
             caption = glued.group("caption")

@@ -53,6 +53,8 @@ class Printed:
         return f"printed date line '{self.line.text}'"
 
 
+UNLABELLED_RANK = 2
+"""A date the page prints under the headline without a label saying what it is."""
 UPDATE_RANK = 3
 
 
@@ -93,7 +95,9 @@ def printed_date(cd: CleanDoc, result: PubDate) -> Printed | None:
             if not _NOT_THE_STORYS.search(ln.text):
                 candidates.append(Printed(d.to_date(), ln, d, 2, True))
         else:
-            candidates.append(Printed(d.to_date(), ln, d, 2, False))  # "24.03.2024, 14:05" above the headline
+            candidates.append(
+                Printed(d.to_date(), ln, d, UNLABELLED_RANK, False)
+            )  # "24.03.2024, 14:05" above the headline
     return min(candidates, key=lambda c: (c.rank, c.to_check, c.line.index), default=None)
 
 

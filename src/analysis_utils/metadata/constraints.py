@@ -46,7 +46,15 @@ WEEKDAY = Prefiltered(re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Fr
 
 
 def story_text(cd: CleanDoc) -> str:
-    return ((cd.headline_text or "") + "\n\n" + cd.story).strip()
+    """What dates the story: its headline and text (the lede first), then its photo captions (not a file photo's),
+    which may date the day's pictures ("… the Victory Day parade marking the 78th anniversary …, May 9")."""
+    captions = [ln.text.strip() for ln in cd.lines if ln.cls == "caption" and not _FILE_PHOTO.search(ln.text)]
+    parts = [cd.headline_text or "", cd.story.strip(), *captions]
+    return "\n\n".join(p for p in parts if p).strip()
+
+
+_FILE_PHOTO = re.compile(r"\bfile\b|\barchive\b|\bin this (?:\d{4} )?(?:photo|image|picture)", re.I)
+"""A caption of an old photograph ("(File Photo)", "In this 2019 photo"): it dates the photo, not the story."""
 
 
 def lede_end(text: str) -> int:
@@ -183,6 +191,10 @@ def _relative_to_event(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
     return out, []
 
 
+NEWS_KINDS = frozenset({"other", "summit", "visit"})
+"""Known events a story's lede reports as news (an attack, a summit, a visit), not an office or an anniversary."""
+
+
 def _event_weekday(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
     """A known event told with its weekday in the lede ("signed the treaty on Wednesday"): a peg."""
     if not s.in_lede:
@@ -195,9 +207,13 @@ def _event_weekday(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
             if len(evs) > 1 or ev.recurring or (ev.latest - ev.earliest).days > 7:
                 continue
             days = [ev.earliest + dt.timedelta(days=i) for i in range((ev.latest - ev.earliest).days + 1)]
-            for day in days:
-                if day.weekday() == wd:
-                    pegs.append((day, f"'{m.group(0)}' of the {ev.name} ({day})"))
+            on = [day for day in days if day.weekday() == wd]
+            for day in on:
+                pegs.append((day, f"'{m.group(0)}' of the {ev.name} ({day})"))
+            if not on and ev.kind in NEWS_KINDS and not EVENT_TENSE.is_future(s.text):
+                # "… after the shooting at a concert venue in Moscow, state media said Sunday": the Sunday after it
+                day = ev.latest + dt.timedelta(days=(wd - ev.latest.weekday()) % 7 or 7)
+                pegs.append((day, f"'{m.group(0)}' after the {ev.name} ({ev.latest}): {day}"))
     return [], pegs
 
 

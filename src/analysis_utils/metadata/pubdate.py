@@ -17,13 +17,15 @@ from ..clean.values import INDEX_REASON, CleanDoc
 from ..text.calendar import WEEKDAYS, add_years
 from ..text.date_mentions import DateMention, find_dates
 from ..text.known_events import event_mentions
-from .clues import Printed, printed_date
+from .clues import UNLABELLED_RANK, Printed, printed_date
 from .constraints import FLOOR, WEEKDAY, age_constraints, collect_constraints, lede_end, story_text
 from .spans import Constraint, Span, combine
 from .values import PubDate
 
-NEWS_LAG_DAYS = 1
-"""A story reports its news peg the same day or the next (wires same day, dailies next morning)."""
+NEWS_LAG_DAYS = 0
+"""Days after its news peg a story is dated: the day of the report ("state media said Sunday" is dated Sunday, as
+the gold of real pages dates it; a daily printing it next morning is a later edition)."""
+REPORTED = "reported the same day" if NEWS_LAG_DAYS == 0 else f"reported within {NEWS_LAG_DAYS} day"
 
 
 def _weekday_pegs(text: str, end: int) -> list[tuple[int, int, int]]:
@@ -76,10 +78,17 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     today = today or dt.date.today()
     result = PubDate()
     printed = printed_date(cd, result)
-    if printed is not None and not printed.to_check:
-        return _from_printed(result, printed)
-    result.today_bound = True
+    if printed is not None and not printed.to_check and printed.rank < UNLABELLED_RANK:
+        return _from_printed(result, printed)  # "Published: 20th April 2019": the page's own word
     constraints, pegs = collect_constraints(cd, today)
+    if printed is not None and not printed.to_check:
+        # an unlabelled stamp ("DATE: 2024-09-21" on a repost) is the story's unless its news peg says otherwise
+        peg = next(iter(pegs), None)
+        if peg is None or peg[0] <= printed.day <= peg[0] + dt.timedelta(days=PEG_SLACK_DAYS):
+            return _from_printed(result, printed)
+        result.warnings.append(f"{printed.evidence}: {printed.day} is not the story's date (news peg: {peg[1]})")
+        printed = None
+    result.today_bound = True
     if printed is not None:
         agrees, why = _text_agrees(printed, constraints, pegs, today, cd)
         if agrees:
@@ -111,7 +120,7 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
         day, why = pegs[0]
         peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
         if not peg.empty:
-            return _bounds(result, peg, [f"news peg: {why}; reported within {NEWS_LAG_DAYS} day", *used])
+            return _bounds(result, peg, [f"news peg: {why}; {REPORTED}", *used])
     from_weekday = _from_weekday(text, span, used, result)
     if from_weekday is not None:
         return from_weekday
@@ -144,11 +153,11 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
         day, ev = next(iter(on_event.items()))
         peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
         why = f"news peg: '{text[a:b]}' is the day of the {ev.name} ({day})"
-        return _bounds(result, peg, [why, f"reported within {NEWS_LAG_DAYS} day", *used])
+        return _bounds(result, peg, [why, REPORTED, *used])
     options = _weeks_after_anchors(text, wd, text[a:b], span)
     if len({o[0].lo for o in options}) == 1:
         peg, why = options[0]
-        return _bounds(result, peg, [why, f"reported within {NEWS_LAG_DAYS} day", *used])
+        return _bounds(result, peg, [why, REPORTED, *used])
     return None
 
 

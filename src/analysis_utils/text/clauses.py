@@ -97,7 +97,9 @@ EVENT_TENSE = Tense(
     future=Prefiltered(
         re.compile(
             r"\b(?:will|would|shall|to be held|scheduled|upcoming|forthcoming|expected to|set to|plans? to|planned|"
-            r"imminent|ahead of|next|could|may|might|prepar\w+ for|soon)\b",
+            r"imminent|ahead of|next(?=\s+(?:week|month|year|day|time|summer|spring|autumn|fall|winter|monday|tuesday|"
+            r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|"
+            r"october|november|december))|could|may|might|prepar\w+ for|soon)\b",
             re.IGNORECASE,
         )
     ),
