@@ -7,12 +7,14 @@ The reporting cues and how far they may stand from the name are in ``data/hedges
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 from ..clean.values import CleanDoc
 from ..text import reference
-from ..text.matching import cue_regex
+from ..text.matching import Indexed, alias_key, cue_regex
+from ..text.quotemarks import find_spans, mask
 from .entities import Mention, find_mentions
 from .values import Citation
 
@@ -21,7 +23,9 @@ def extract_citations(cd: CleanDoc, own: tuple[str | None, ...] = ()) -> list[Ci
     """The sources the story's body cites, in order, then the agencies its photo captions credit; the page's own
     outlet and wire agency (``own``) left out."""
     mine = frozenset(o for o in own if o)
-    cited = citations(cd.story, mine)
+    spans, _ = find_spans(cd.story)
+    # the story's own words: a source named inside a quotation is the speaker's
+    cited = citations(mask(cd.story, spans), mine, shown=cd.story)
     named = {c.cited for c in cited}
     for c in caption_credits(cd):
         if c.cited not in mine and c.cited not in named:
@@ -92,15 +96,29 @@ _CLOSES_CLAUSE = re.compile(
 )
 
 
+@cache
+def _outlet_index() -> tuple[Indexed, dict[str, str]]:
+    """One pattern for every outlet alias of ``data/outlets.csv`` (tried only where an alias's first word stands),
+    and the outlet each alias names."""
+    by_alias: dict[str, str] = {}
+    for o in reference.outlets():
+        for a in o.aliases:
+            by_alias.setdefault(alias_key(a), o.name)
+    return Indexed.of_aliases(list({a for o in reference.outlets() for a in o.aliases})), by_alias
+
+
 def _source_mentions(text: str) -> list[Mention]:
     """Gazetteer mentions plus outlet names the gazetteer lacks ("Asahi Shimbun"), in order, without overlaps."""
     found = find_mentions(text)
-    taken = [(m.start, m.end) for m in found]
-    for outlet in reference.outlets():
-        for m in outlet.pattern.finditer(text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append(Mention(m.start(), m.end(), m.group(0), outlet.name, "media"))
-                taken.append((m.start(), m.end()))
+    taken = sorted((m.start, m.end) for m in found)
+    pattern, by_alias = _outlet_index()
+    for m in pattern.finditer(text):
+        name = by_alias.get(alias_key(m.group(0)))
+        k = bisect.bisect_left(taken, (m.end(), m.end()))
+        overlaps = any(a < m.end() and m.start() < b for a, b in taken[max(0, k - 3) : k + 1])
+        if name and not overlaps:
+            found.append(Mention(m.start(), m.end(), m.group(0), name, "media"))
+            bisect.insort(taken, (m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)
 
 
@@ -182,8 +200,13 @@ def _names_a_source(m: Mention) -> bool:
     tells whose statement it is, not its source) and not a description ("state media", "Russian news agencies")."""
     if m.canonical in reference.country_names():
         return False
-    forms = {w.lower() for c in reference.countries() for f in (*c.names, *c.adjectives) for w in f.split()}
+    forms = _country_words()
     return any(w[:1].isupper() for w in re.findall(r"[\w.’'-]+", m.text) if w.lower().strip("’'s") not in forms)
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    return frozenset(w.lower() for c in reference.countries() for f in (*c.names, *c.adjectives) for w in f.split())
 
 
 def _is_modifier(m: Mention, nxt: Mention | None, text: str) -> bool:
@@ -203,7 +226,7 @@ _GAP_AFTER = re.compile(rf"\)?\s*(?:{_CLAUSE_WORD}\s+){{0,3}}|['’]s\s+|\s*,[^,
 "Yonhap News Agency reported", "KCNA's report"), or one parenthetical ("The Kremlin, in a brief statement on Thursday, said")."""
 
 
-def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
+def citations(text: str, own: frozenset[str] = frozenset(), shown: str | None = None) -> list[Citation]:
     """Media and institutions cited in ``text`` next to a reporting cue, in order; names in ``own`` are skipped.
 
     A cue before a name ("according to", "reported by") goes to the first name after it; a cue
@@ -212,7 +235,8 @@ def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
     parenthetical: "The Kremlin, in a brief statement on Thursday, said"). A person standing between
     or a pronoun standing between takes the cue ("Kremlin spokesman Dmitry Peskov said" cites a
     person, not a source; "Russia," it added" cites nobody).
-    Each name is cited once however many cues stand next to it.
+    Each name is cited once however many cues stand next to it. ``shown`` is the text the evidence quotes
+    (``text`` with its quotations blanked is what is read).
     """
     before, after, win_before, win_after = _citing()
     found = _source_mentions(text)
@@ -256,6 +280,6 @@ def citations(text: str, own: frozenset[str] = frozenset()) -> list[Citation]:
             )
         if m.kind in ("media", "institution") and m.canonical not in own and _names_a_source(m):
             start, end = min(m.start, cue.start()), max(m.end, cue.end())
-            evidence = re.sub(r"\s+", " ", text[start:end])
+            evidence = re.sub(r"\s+", " ", (shown or text)[start:end])
             out.append(Citation(m.canonical, source_kind(m), cue.group(0), start, end, evidence))
     return out
