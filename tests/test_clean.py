@@ -528,3 +528,34 @@ def test_a_stamp_glued_after_the_title_and_a_title_printed_twice_in_a_link_are_l
     assert cd.headline_text == "Kim sends condolences to Putin"
     assert got["DATE: 2024-09-21 00:34:19"] == "date"
     assert "gunmen tried to escape" not in cd.body and "People lay flowers" not in cd.body
+
+
+def test_an_end_of_story_marker_over_most_of_the_story_is_a_menu_link():
+    cd = page(
+        "Kim sends a message to Putin\n\n"
+        "A North Korean official handed a written message to Putin from Kim Jong-un at a meeting on Thursday.\n\n"
+        "Latest News\n\nFacebookTwitterWhatsappLinkedin\n\n" + STORY_PARAGRAPHS
+    )
+    assert "The message came a week after" in cd.body and "FacebookTwitter" not in cd.body
+
+
+def test_time_stamps_read_counts_and_a_foreign_comment_rule_are_not_the_story():
+    cd = page(
+        "Kim writes to Putin\n\n- 01:57 GMT\n\n19 June 202402:21 GMT\n\n" + STORY_PARAGRAPHS + "\n"
+        "This news has been read 150 times in total\n\n"
+        "Türkçe karakter kullanılmayan ve büyük harflerle yazılmış yorumlar onaylanmamaktadır.\n"
+    )
+    got = classes(cd)
+    assert got["- 01:57 GMT"] == "date" and got["19 June 202402:21 GMT"] == "date"
+    assert "150 times" not in cd.body and "Türkçe" not in cd.body
+
+
+def test_a_sign_off_closing_the_last_paragraph_is_story_and_names_the_wire():
+    from analysis_utils.metadata.extract import extract_metadata
+
+    cd = page(
+        "Kim writes to Putin\n\n" + STORY_PARAGRAPHS + "\nNorth Korean arms exports are banned under U.N. Security "
+        "Council resolutions over the country's nuclear and missile programs. (Yonhap)\n"
+    )
+    assert cd.body.rstrip().endswith("missile programs. (Yonhap)")
+    assert extract_metadata(cd).wire_agency.value == "Yonhap"

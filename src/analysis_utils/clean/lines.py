@@ -408,9 +408,25 @@ _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
 def not_english(core: str) -> bool:
-    """Most of the line's letters are not Latin ("Ким Чен Ын поздравил Путина", a menu "[조선어] [English] [Русский]")."""
+    """Most of the line's letters are not Latin ("Ким Чен Ын поздравил Путина", a menu "[조선어] [English] [Русский]"),
+    or a sentence of six words or more in Latin letters with accents and not one English function word
+    ("Türkçe karakter kullanılmayan ve büyük harflerle yazılmış yorumlar onaylanmamaktadır.")."""
     letters = len(_LETTER.findall(core))
-    return letters >= 4 and len(_LATIN.findall(core)) < letters / 2
+    if letters >= 4 and len(_LATIN.findall(core)) < letters / 2:
+        return True
+    ws = [w.lower() for w in _WORD.findall(core)]
+    return len(ws) >= 6 and bool(re.search(r"[à-ɏ]", core)) and not _ENGLISH.intersection(ws)
+
+
+_ENGLISH = frozenset(
+    "the a an of to in on at for and or but is are was were be by with from that this it as his her their".split()
+)
+
+
+_TIME_ONLY = re.compile(
+    r"^[-–—•·|]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|KST|MSK|JST|EST|EDT|CET|IST|[AaPp]\.?[Mm]\.?))?$"
+)
+_GLUED_TIME = re.compile(r"(\b(?:19|20)\d\d)(\d{1,2}:\d{2})")
 
 
 _POSITION = r"\((?:[LRC]|left|right|centre|center|front|back|2nd [LR]|second (?:left|right)|far (?:left|right))\),?"
@@ -463,6 +479,10 @@ def classify_line(ln: Line) -> None:
     if not_english(core):
         ln.cls, ln.reason = "navigation", "not in English (another language's text or menu)"
         return
+    if _TIME_ONLY.match(core):
+        ln.cls, ln.reason = "date", "a time of day on its own (a time stamp)"
+        return
+    core = _GLUED_TIME.sub(r"\1 \2", core)  # "19 June 202402:21 GMT": the year and the time glued
     if _title_twice(core):
         ln.cls, ln.reason = "footer", "a linked headline printed twice (a link to another story)"
         return

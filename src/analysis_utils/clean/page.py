@@ -157,8 +157,12 @@ def _markers_above_the_story(content: list[Line]) -> None:
     prose = [is_prose(ln.text) and ln.cls == "body" for ln in content]
     if sum(prose) < 2:
         return
-    for ln in content[: prose.index(True)]:  # every paragraph is below these lines
-        if ln.cls == "footer" and ln.reason.endswith("(end of story)"):
+    for k, ln in enumerate(content):
+        if not (ln.cls == "footer" and ln.reason.endswith("(end of story)")):
+            continue
+        before, after = sum(prose[:k]), sum(prose[k + 1 :])
+        if before == 0 or (after >= 3 and after > 2 * before):
+            # above every paragraph, or over most of the story ("Latest News" between the summary and the story)
             ln.cls, ln.reason = "navigation", "end-of-story marker above the story: a menu link"
 
 
