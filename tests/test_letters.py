@@ -349,3 +349,42 @@ def test_a_note_after_after_is_another_letter_of_the_same_two():
         D(2024, 3, 24),
     )
     assert ("Kim Jong Un", "Vladimir Putin", "2024-03-18") in {(lt.sender, lt.recipient, lt.date) for lt in found}
+
+
+def test_an_envoy_carries_the_letter_of_the_one_it_names():
+    found = letters_under(
+        "Shoigu meets Kim",
+        "Russian Security Council Secretary Sergey Shoigu conveyed a message from President Vladimir Putin to North "
+        "Korean leader Kim Jong Un during a meeting in Pyongyang. A North Korean official handed a written message to "
+        "Russian President Vladimir Putin from North Korean leader Kim Jong-un at a meeting on Thursday.",
+        D(2025, 6, 5),
+    )
+    assert set(pairs(found)) == {("Vladimir Putin", "Kim Jong Un"), ("Kim Jong Un", "Vladimir Putin")}
+
+
+def test_him_after_the_verb_is_the_person_named_before_it():
+    found = letters_under(
+        "Kim Dae-jung writes to Kim Jong Il",
+        "Earlier this month, a South Korean presidential envoy met Kim Jong-Il in Pyongyang and handed him a letter "
+        "from president Kim Dae-Jung urging him to resume talks.",
+        D(2002, 4, 20),
+    )
+    assert pairs(found) == [("Kim Dae-jung", "Kim Jong Il")]
+
+
+def test_a_leader_congratulated_on_an_occasion_is_sent_a_message_but_not_on_the_phone():
+    assert pairs(
+        letters_under(
+            "Xi congratulates Putin",
+            "Xi Jinping on Monday congratulated Vladimir Putin on his reelection as Russian president.",
+            D(2024, 3, 18),
+        )
+    ) == [("Xi Jinping", "Vladimir Putin")]
+    assert (
+        letters_under(
+            "Xi calls Putin",
+            "Xi Jinping congratulated Vladimir Putin on his reelection in a phone call on Monday.",
+            D(2024, 3, 18),
+        )
+        == []
+    )

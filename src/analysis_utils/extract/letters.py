@@ -30,7 +30,8 @@ _NOUN = r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|con
 _SEND = Prefiltered(
     re.compile(
         rf"""\b(?P<verb>
-        (?:has\s+|had\s+|have\s+)?(?:sent|sends|send|sending|dispatched|delivered|conveyed|conveying|addressed|extended|extending)
+        (?:has\s+|had\s+|have\s+)?(?:sent|sends|send|sending|dispatched|delivered|conveyed|conveying|addressed|extended|extending
+          |handed(?:\s+over)?|hands\s+over|relayed|forwarded|passed\s+on)
       | (?:wrote|writes|written|writing)(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)?(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
       | (?:has\s+|had\s+)?congratulated|congratulates|congratulating|(?<=\bto\s)congratulate
       | (?:has\s+|had\s+)?(?:expressed|expresses|expressing)(?=\s+(?:his\s+|her\s+|their\s+|deep\s+|deepest\s+|sincere\s+|heartfelt\s+)*(?:condolences?|sympathy|sympathies)\b)
@@ -197,9 +198,9 @@ def _sentence_letters(ctx: _Ctx, sentence: Clause, subj: Mention | None) -> list
         if v.group("verb").lower().endswith(("ing", "congratulate")) and any(a <= v.start() < b for a, b in clauses):
             continue  # "sent a message to Kim congratulating him" / "to congratulate him": the same letter
         t = _trigger(sentence, v, subj)
-        if _skip_clause(t):
+        if _skip_clause(t, ctx.text):
             continue
-        if v.group("verb").lower().startswith("congratulat") and not _NOUN_RE.search(_paragraph(masked, s0)):
+        if v.group("verb").lower().startswith("congratulat") and not _written_congratulations(ctx, t):
             continue  # congratulations with no letter or message in sight
         made = _verb_letters(ctx, t)
         if made:
@@ -215,7 +216,7 @@ def _sentence_letters(ctx: _Ctx, sentence: Clause, subj: Mention | None) -> list
             continue  # before the verb, only "a message from Kim" (in a lead-in) is another letter
         ctx.sentence_letter = next((lt for lt in reversed(found) if lt.start == s0), None) if other else None
         t = _trigger(sentence, n, subj)
-        if not _skip_clause(t):
+        if not _skip_clause(t, ctx.text):
             found += _nominal_letters(ctx, t)
     return found
 
@@ -259,7 +260,7 @@ _IN_PERSON = Prefiltered(
 """A meeting in person: greetings exchanged there are spoken, not sent."""
 
 
-def _skip_clause(t: _Trigger) -> bool:
+def _skip_clause(t: _Trigger, text: str) -> bool:
     """Vague, negated or conditional mentions name no one letter, and greetings exchanged in person are no letter."""
     masked, c0, c1, s0, at = t.sentence.text, t.start, t.end, t.sentence.start, t.match.start()
     content = _CONTENT.search(masked, t.match.end(), c1)
@@ -267,13 +268,41 @@ def _skip_clause(t: _Trigger) -> bool:
     if _VAGUE.search(clause):
         return True  # "exchanged letters on several occasions"
     if _IN_PERSON.search(masked, max(s0, c0, at - 80), c1) and not re.search(
-        r"\b(?:letters?|messages?|telegrams?|cards?|notes?)\b", clause, re.I
+        r"\b(?:letters?|messages?|telegrams?|cards?|notes?)\b",
+        text[c0:c1],
+        re.I,  # a quoted “good letter” too
     ):
         return True  # "… shook hands, then sat down in a conference room to exchange greetings in front of the cameras"
     before = masked[max(s0, c0 - 40) : at]
     if re.search(r"\b(?:whether|if|unless)\b", before, re.I) or _NEGATION.search(masked[max(c0, at - 25) : at]):
         return True
+    if re.search(
+        r"\bamong\s+(?:the\s+)?(?:other\s+|many\s+)?(?:\w+\s+)?(?:leaders|heads\s+of\s+state|those)\s+who\s+$",
+        masked[max(s0, at - 60) : at],
+        re.I,
+    ):
+        return True  # "Xi and Modi were among other leaders who congratulated Putin": well-wishers, no one message
     return bool(re.search(r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?$", masked[max(s0, at - 20) : at], re.I))
+
+
+_SPOKEN = Prefiltered(
+    re.compile(r"\b(?:phone|telephone|call(?:ed)?|video\s+link|in\s+person|met|meeting|talks|visit)\b", re.I)
+)
+_OCCASION_WORDS = Prefiltered(
+    re.compile(
+        r"\b(?:birthday|re-?elect\w*|elect\w*|anniversary|national\s+day|holiday|victory\s+day|new\s+year|liberation|russia\s+day|founding)\b",
+        re.I,
+    )
+)
+
+
+def _written_congratulations(ctx: _Ctx, t: _Trigger) -> bool:
+    """Congratulations the story tells as a message: a letter noun in the paragraph or in the story, or a
+    leader congratulated on an occasion (a birthday, a re-election, an anniversary) with no call or meeting said."""
+    if _NOUN_RE.search(_paragraph(ctx.masked, t.sentence.start)) or _NOUN_RE.search(ctx.masked):
+        return True
+    clause = ctx.masked[t.start : t.end]
+    return bool(_OCCASION_WORDS.search(clause)) and not _SPOKEN.search(ctx.masked, t.sentence.start, t.sentence.end)
 
 
 def _paragraph(text: str, pos: int) -> str:
@@ -286,18 +315,19 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
     """The letters a sending verb tells of: sent, written, exchanged, received, replied, congratulated."""
     kind = t.kind
     has_noun = bool(_NOUN_RE.search(ctx.text, t.start, t.end))  # unmasked: a quoted "beautiful letter" counts too
-    if (
-        kind.startswith(("sent", "send", "dispatch", "deliver", "convey", "address", "extend", "receiv", "express"))
-        and not has_noun
-    ):
-        return []
+    if kind.startswith(_NEEDS_A_NOUN) and not has_noun:
+        return []  # "sent troops", "delivered a speech"
     if kind.startswith(("exchang", "trad")):
         pair = _exchange_pair(ctx, t) if has_noun else []
         if len(pair) == 2:
             x, y = pair
             return [_make(ctx, t, x, y, "exchange"), _make(ctx, t, y, x, "exchange")]
         return []
-    sender = _name(_sender(ctx, t), ctx)
+    if kind.startswith(_CARRYING) and re.match(r"\s+by\b", ctx.masked[t.match.end() : t.match.end() + 4]):
+        return []  # "a letter from Xi, handed over by Li Hongzhong": the letter told before the verb, carried
+    carrier = _name(_sender(ctx, t), ctx)
+    author = _author_after(ctx, t, carrier or "") if kind.startswith(_CARRYING) else None
+    sender = author or carrier
     if not sender:
         return []
     v, c1 = t.match, t.end
@@ -314,14 +344,63 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
             return []
         to = prev.sender if prev is not None and prev.sender != sender else _counterpart(ctx, sender)
         return [_make(ctx, t, sender, to, "reply")] if to else []
+    if author is not None:
+        # "Shoigu conveyed a message from Putin to Kim", "handed a written message … from Kim": the envoy carries it
+        others = [m for m in others if m.canonical != author]
     recipients = _recipients(ctx, t, sender, kind, others)
-    senders = [*_co_senders(ctx, t, sender), sender]
+    senders = [*_co_senders(ctx, t, sender), sender] if author is None else [sender]
     return [
         _make(ctx, t, x, r, kind)
         for x in senders
         for r in dict.fromkeys(recipients)
         if r != x and _is_leader_pair(x, r)
     ]
+
+
+_NEEDS_A_NOUN = (
+    "sent", "send", "dispatch", "deliver", "convey", "address", "extend", "receiv", "express", "hand", "relay", "forward",
+    "passed",
+)  # fmt: skip
+"""Verbs that tell of a letter only with a letter noun in their clause."""
+
+
+_CARRYING = ("convey", "deliver", "hand", "relay", "forward", "passed")
+"""Verbs of carrying a letter: whose it is may be named after it, the subject being the envoy."""
+
+
+_AUTHOR_AFTER = re.compile(
+    rf"(?:\s+(?:to\s+)?(?:[\w’'.-]+\s+){{0,6}}?)(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}?{_NOUN}\b"
+    r"[^.;,]{0,40}?\b(?:from|signed\s+by|written\s+by|of)\s+(?:the\s+)?",
+    re.I,
+)
+"""The letter a carrying verb takes as its object, and the word naming its author: "conveyed a message from",
+"handed a written message to Putin from" (not a letter named before the verb: "a letter from Xi, handed over by …")."""
+
+
+def _author_after(ctx: _Ctx, t: _Trigger, carrier: str) -> str | None:
+    """The author a carried letter names after its noun ("a message from President Vladimir Putin", "a letter
+    signed by Putin"), not the one who carries it."""
+    m = _AUTHOR_AFTER.match(ctx.masked, t.match.end(), t.end)
+    if m is None:
+        text = ctx.text[t.match.end() : t.end]  # "a “warm and good letter” signed by …" (the noun in quotation marks)
+        m2 = re.search(r"\b(?:signed|written)\s+by\s+(?:the\s+)?", text, re.I)
+        at = t.match.end() + m2.end() if m2 else None
+    else:
+        at = m.end()
+    if at is None:
+        return None
+    who = next((x for x in t.sentence.mentions if at <= x.start < at + 45 and x.kind == "person"), None)
+    return who.canonical if who is not None and who.canonical != carrier else None
+
+
+def _object_pronoun(ctx: _Ctx, t: _Trigger, sender: str) -> str | None:
+    """Whom "him" after a sending verb means: the last person named before it in the sentence other than the
+    sender ("Trump told reporters that Kim had sent him a letter": Trump), else the last person of the story."""
+    before = [m.canonical for m in t.sentence.mentions if m.end <= t.match.start() and m.kind == "person"]
+    others = [x for x in before if x != sender]
+    if others:
+        return others[-1]
+    return ctx.last_person if ctx.last_person and ctx.last_person != sender else None
 
 
 def _co_senders(ctx: _Ctx, t: _Trigger, sender: str) -> list[str]:
@@ -394,6 +473,10 @@ def _recipients(ctx: _Ctx, t: _Trigger, sender: str, kind: str, others: list[Men
     to = re.search(rf"(?<!according )(?<!due )(?<!thanks )\bto\s+(?!{_INFINITIVES}\b)", ctx.masked[v.end() : c1])
     if kind.startswith("congratulat"):
         recipients = [others[0].canonical] if others else []
+    elif re.match(r"\s+(?:him|her)\b", ctx.masked[v.end() : v.end() + 5], re.I) and (
+        who := _object_pronoun(ctx, t, sender)
+    ):
+        recipients = [who]  # "met Kim Jong-Il … and handed him a letter", "Kim had sent him a letter"
     elif to and (leaders := _leaders_of_countries(ctx, t, v.end() + to.end())):
         recipients = leaders  # "cards to leaders of various countries, including China and Russia"
     elif to:
@@ -462,7 +545,7 @@ def _leaders_of_countries(ctx: _Ctx, t: _Trigger, at: int) -> list[str]:
 
 _NOMINAL = Prefiltered(
     re.compile(
-        rf"\b(?P<noun>{_NOUN})\b(?:\s+(?:of\s+(?:greetings|congratulations|thanks|condolences|his\s+own|her\s+own)|dated\s+[^,]{{0,20}}))?(?P<tail>\s+(?:to|from)\s+)?",
+        rf"\b(?P<noun>{_NOUN})\b(?:\s+(?:of\s+(?:greetings|congratulations|thanks|condolences|his\s+own|her\s+own)|dated\s+[^,]{{0,20}}))?(?P<tail>\s+(?:to|from|of(?=\s+(?:the\s+)?(?-i:[A-Z])))\s+)?",
         re.IGNORECASE,
     )
 )
@@ -521,13 +604,16 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         # "the second message Kim has sent Putin, after a congratulatory note on Monday": the same two people
         return [_make(ctx, t, ctx.sentence_letter.sender, ctx.sentence_letter.recipient, "nominal")]
     after = [m for m in ms if n.end() <= m.start < min(c1, n.end() + 40) and m.kind in ("person", "institution")]
-    if "from" in tail.lower():
+    if "from" in tail.lower() or tail.strip().lower() == "of":  # "the message of Russian President Putin"
         if not after:
             return []
         owner = after[0].canonical
-        recipient = (
+        recipient = (  # "Kim received a message from Xi"; not "Ushakov said that the message of Kim …"
             subj.canonical
-            if subj is not None and subj.kind == "person" and subj.canonical != owner
+            if subj is not None
+            and subj.kind == "person"
+            and subj.canonical != owner
+            and subj.canonical in reference.leaders()
             else _counterpart(ctx, owner)
         )
     elif "to" in tail.lower():

@@ -165,10 +165,10 @@ def _weeks_after_anchors(text: str, wd: int, word: str, span: Span) -> list[tupl
     """Where the weekday ``word`` may fall: the first one after each dated fact, else on a birthday dated by age."""
     options = []
     for anchor, atext in _anchors(text, span):
-        day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+        day = anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7)  # the anchor's own day when it is that weekday
         peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
         if not peg.empty and anchor <= peg.lo:
-            options.append((peg, f"news peg: '{word}' is the first {word} after '{atext}' ({anchor})"))
+            options.append((peg, f"news peg: '{word}' is the first {word} on or after '{atext}' ({anchor})"))
     if not options:
         # a birthday the story dates by age ("who turned 68") falling on the named weekday is the peg itself
         for c in age_constraints(text):

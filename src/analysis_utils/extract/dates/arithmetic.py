@@ -58,9 +58,19 @@ def occurrence(
     return max(ok) if ok else None
 
 
+IMMINENT_DAYS = 3
+"""A day without its year this close after publication is the coming one, whatever the tense ("Kim congratulated
+Putin on Russia Day, June 12", published on 11 June): a story would give last year's its year."""
+
+
 def day_occurrence(month: int, day: int, ref: dt.date, future: bool) -> tuple[dt.date, dt.date] | None:
-    """The occurrence of a day and month without a year nearest ``ref`` (see ``occurrence``)."""
-    return occurrence(lambda y: (x, x) if (x := safe_date(y, month, day)) else None, ref, future)
+    """The occurrence of a day and month without a year nearest ``ref`` (see ``occurrence``); one a few days ahead
+    of ``ref`` is the coming one (``IMMINENT_DAYS``)."""
+    make = lambda y: (x, x) if (x := safe_date(y, month, day)) else None  # noqa: E731
+    coming = occurrence(make, ref, True)
+    if coming is not None and (coming[0] - ref).days <= IMMINENT_DAYS:
+        return coming
+    return occurrence(make, ref, future)
 
 
 LAST_THIS_NEXT = {"last": -1, "this": 0, "next": 1}
