@@ -312,3 +312,24 @@ def test_a_country_before_a_title_and_a_name_is_not_the_subject():
         "the international community”."
     )
     assert said == [("desire to work together with the international community", "Antony Blinken")]
+
+
+def test_a_quoted_phrase_of_the_sentence_is_the_reporters_and_a_relay_names_its_source():
+    said = spoken(
+        "Shoigu conveyed to Kim a “warm and good letter” signed by Russian President Vladimir Putin, KCNA said.\n\n"
+        "Kim said Russia would “smash all challenges and threats by hostile forces,” the North's Korean Central News "
+        "Agency said.\n\n"
+        "“Sergei Shoigu arrived in Pyongyang on special instructions from Putin to hold talks,” TASS quoted the press "
+        "service of the Russian Security Council."
+    )
+    assert [s for _, s in said] == ["KCNA", "Kim Jong Un", "Russian Security Council"]
+
+
+def test_words_of_a_leader_in_the_third_person_relayed_by_a_spokesman_are_his():
+    said = spoken(
+        "“Chairman Kim Jong Un emphasized the bold step the two Korean leaders have taken,” read the letter, "
+        "according to Kim Eui-kyeom, spokesman for the South’s presidential office."
+    )
+    assert said == [
+        ("Chairman Kim Jong Un emphasized the bold step the two Korean leaders have taken,", "Kim Eui-kyeom")
+    ]

@@ -189,7 +189,7 @@ _NOT_A_NAME = frozenset(
     Communist Committee Office Service Intelligence Joint Chiefs Staff Unification National Federal Embassy Relations
     Studies Foundation Council Organization Organisation Liberation Founding Anniversary Year New Russky Amur Far-Eastern
     Kursk Donbas Crimea Kyiv Minsk Kong Singapore Vietnam Vietnamese Belarus Iran Israel Gaza Mongolia Laos Trump
-    Putin Kim Xi""".split()
+    Putin Xi""".split()
 )
 
 
@@ -213,6 +213,11 @@ def _generic_people(text: str) -> list[Mention]:
                 re.match(rf"\s+(?:also\s+|later\s+)?{_SPEECH}\b", after)
                 or re.search(rf"\b{_SPEECH}\s+$", before)
                 or re.match(r",\s+(?:a|an|the|who|one)\b", after)
+                or re.match(
+                    r",\s+(?:spokes\w+|minister|director|chief|head|professor|analyst|official|ambassador|secretary|adviser|advisor|aide)\b",
+                    after,
+                    re.I,
+                )
                 or _ROLE_BEFORE.search(before)
             )
             if speaks:
@@ -325,20 +330,36 @@ def _owned_documents(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-_INSTITUTION = Prefiltered(
-    re.compile(
-        r"\b(?:(?P<country>South\s+Korea|North\s+Korea|Russia|Japan|China|Ukraine|the\s+US|the\s+U\.S\.)(?:['’]s)?\s+|(?P<adj>South\s+Korean|North\s+Korean|Russian|Japanese|Chinese|Ukrainian|US|U\.S\.)\s+)?"
-        r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification)))\b"
+@cache
+def _institution_pattern() -> re.Pattern[str]:
+    """Ministries and embassies named by any country of ``data/countries.csv``: "Japan's Defense Ministry",
+    "the Russian Embassy in Pyongyang", "the Foreign Ministry"."""
+    names = sorted({n.removeprefix("the ") for c in reference.countries() for n in c.names}, key=len, reverse=True)
+    adjectives = sorted({a for c in reference.countries() for a in c.adjectives}, key=len, reverse=True)
+    country = "|".join(phrase_pattern(n) for n in names)
+    adj = "|".join(phrase_pattern(a) for a in adjectives)
+    return re.compile(
+        rf"\b(?:(?:the\s+)?(?P<country>{country})(?:['’]s)?\s+|(?P<adj>{adj})\s+)?"
+        r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)"
+        r"|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification))"
+        r"|(?i:embassy|consulate)(?:\s+(?i:in)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?)\b"
     )
-)
 
 
 def _generic_institutions(text: str) -> list[Mention]:
-    """Ministries the gazetteer does not name: "the Foreign Ministry", "Japan's Defense Ministry"."""
+    """Ministries and embassies the gazetteer does not name: "the Foreign Ministry", "Japan's Defense Ministry",
+    "the Russian Embassy in North Korea" (an embassy keeps its place: the gold names it so)."""
     out = []
-    for m in _INSTITUTION.finditer(text):
-        head = " ".join(w.capitalize() if w.lower() not in ("of",) else w for w in m.group("head").split())
-        where = m.group("adj") or (m.group("country") or "").replace("the ", "")
+    if not re.search(r"(?i:ministry|embassy|consulate)", text):
+        return out
+    for m in _institution_pattern().finditer(text):
+        head = m.group("head").split(" in ")[0] if m.group("place") else m.group("head")
+        head = " ".join(w.capitalize() if w.lower() not in ("of",) else w for w in head.split())
+        where = m.group("adj") or (m.group("country") or "")
         name = f"{where} {head}".strip() if where else head
+        if m.group("place"):
+            name += f" in {m.group('place')}"
+        elif head in ("Embassy", "Consulate") and not where:
+            continue  # "the embassy": which one is not said
         out.append(Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", name), "institution"))
     return out

@@ -35,6 +35,10 @@ REPORTING_VERBS = (
 )
 VERB = Prefiltered(re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE))
 """A reporting verb."""
+_QUOTED_OBJECT = re.compile(
+    r"\s+(?:quoted|cited|quoting|citing)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of\s+(?:the\s+)?)?", re.I
+)
+"""After a medium: whom it quotes, the sentence ending with the name ("TASS quoted the press service of the Kremlin.")."""
 AS_SAYING = Prefiltered(
     re.compile(
         r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating|telling|adding|noting|declaring)\b",
@@ -289,6 +293,18 @@ def _from_mention(
     if m is None:
         return None, ""
     if m.kind == "media":
+        quoted = _QUOTED_OBJECT.match(c.text, m.end)
+        if quoted:  # "…,” TASS quoted the press service of the Russian Security Council.
+            obj = next(
+                (
+                    x
+                    for x in c.mentions
+                    if quoted.end() <= x.start < quoted.end() + 50 and x.kind in ("person", "institution", "media")
+                ),
+                None,
+            )
+            if obj is not None and re.match(r"[\s.,]*$", c.text[obj.end : c.end]):
+                return obj.canonical, f"{m.text} quoting '{obj.text}'"
         as_saying = AS_SAYING.search(c.text, m.start, c.end)
         if as_saying:
             obj_ms = [x for x in c.mentions if as_saying.start("obj") <= x.start < as_saying.end("obj")]
@@ -338,7 +354,7 @@ def _cue_after(q: Quotation, state: State) -> Found | None:
         return None
     vpos = b + 1 + m.start("verb")
     cue = post[m.start("win") : m.end("verb")].strip()
-    win_ms = [x for x in q.clause.mentions if b < x.start < vpos]
+    win_ms = [x for x in q.clause.mentions if b < x.start < vpos and not _qualifies_next(q.clause, x)]
     after_ms = [x for x in q.clause.mentions if vpos < x.start < min(s1, vpos + len(m.group("verb")) + 30)]
     cands = win_ms or after_ms[:1]
     if cands:
@@ -363,7 +379,7 @@ def _citation(q: Quotation, state: State) -> Found | None:
     c, subj = q.clause, q.subject
     for pat in (AS_SAYING, _ACCORDING):
         for m in pat.finditer(c.text, c.start, c.end):
-            obj_ms = [x for x in c.mentions if m.start("obj") <= x.start < m.end("obj")]
+            obj_ms = [x for x in c.mentions if m.start("obj") <= x.start < m.end("obj") and not _qualifies_next(c, x)]
             if not obj_ms:
                 continue
             if obj_ms[0].kind == "media" and subj is not None and subj.kind == "person":
@@ -397,8 +413,29 @@ CUES: tuple[Callable[[Quotation, State], Found | None], ...] = (_cue_after, _cue
 """The cues ``speaker_of`` tries, in order; the first that names a speaker wins."""
 
 
+_CLOSING_CUE = re.compile(rf",\s*(?P<who>(?:[\w’'.-]+\s+){{1,6}}?)(?P<verb>{REPORTING_VERBS})\s*[.!]?\s*$", re.I)
+
+
+def _words_named(q: Quotation, state: State) -> Found | None:
+    """A quotation that is a noun phrase of the sentence ("Shoigu conveyed to Kim a “warm and good letter” signed by
+    Putin, KCNA said"): words the one who closes the sentence with a reporting verb chose, not its subject's."""
+    text = q.clause.text
+    if not re.search(r"\b(?:a|an|the)\s+$", text[max(q.clause.start, q.start - 12) : q.start - 1]):
+        return None
+    m = _CLOSING_CUE.search(text, q.end, q.clause.end)
+    if m is None:
+        return None
+    who = next((x for x in q.clause.mentions if m.start("who") <= x.start < m.end("who")), None)
+    if who is None or who.kind not in ("media", "institution", "person"):
+        return None
+    return who.canonical, m.group(0).strip(" ,."), f"the quotation is a phrase of the sentence '{who.text}' reports"
+
+
 def speaker_of(q: Quotation, state: State) -> Found:
-    """(speaker, cue, evidence) for one quotation (``CUES``)."""
+    """(speaker, cue, evidence) for one quotation (``CUES``, after a quoted phrase's closing cue)."""
+    named = _words_named(q, state)
+    if named is not None:
+        return named
     for cue in CUES:
         found = cue(q, state)
         if found is not None:
@@ -522,7 +559,14 @@ def agency_voice(words: str, speaker: str | None, c: Clause, state: State) -> tu
     if not any(m.canonical == speaker or m.start < opening for m in named):
         return None
     media = [m.canonical for m in c.mentions if m.kind == "media"]
-    media = media or [name for name, kind, _ in reversed(state.seen) if kind == "media"]
+    relay = [  # "…,” read the letter, according to Kim Eui-kyeom, spokesman for the South's presidential office
+        x.canonical
+        for x in c.mentions
+        if x.kind == "person"
+        and x.canonical != speaker
+        and re.search(r"according\s+to\s+$", c.text[max(c.start, x.start - 15) : x.start])
+    ]
+    media = relay or media or [name for name, kind, _ in reversed(state.seen) if kind == "media"]
     if not media:
         return None
     return media[
