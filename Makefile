@@ -29,7 +29,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 NBVAL_FLAGS := --nbval-lax --nbval-current-env --nbval-cell-timeout=300
 
-.PHONY: help venv test lint report lab lock clean distclean bench
+.PHONY: help venv test lint report lab lock clean distclean bench score
 
 help:
 	@sed -n '2,8p' Makefile | sed 's/^# *//'
@@ -56,6 +56,10 @@ lint: $(STAMP)
 
 test: lint
 	$(VENV)/bin/pytest $(NBVAL_FLAGS) tests notebooks
+
+# The seeds and every batch of tests/fixtures/real scored with the shared scorer (MISSES=1 lists them).
+score: $(STAMP)
+	$(PY) tests/tools/score.py $(if $(MISSES),--misses)
 
 report: $(STAMP)
 	$(PY) -m analysis_utils.report --corpus $(CORPUS) --out $(REPORTS)
