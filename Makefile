@@ -1,6 +1,7 @@
 # Front door of the project. Needs only python3 (>= 3.11) and GNU make.
 #   make report [CORPUS=DIR]   build reports/index.html from the notebooks
 #   make test                  ruff + pytest (unit tests and notebooks through nbval)
+#   make score [MISSES=1]      score the seeds and tests/fixtures/real against their gold
 #   make lab                   JupyterLab on notebooks/ with the project installed
 #   make venv                  just create/refresh the environment in .venv
 #   make lock                  re-resolve requirements.lock from pyproject.toml

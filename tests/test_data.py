@@ -13,7 +13,17 @@ TABLES = {
     "people.csv": ["canonical", "kind", "aliases", "born", "note"],
     "offices.csv": ["person", "role", "title_aliases", "start", "end", "country", "generic", "note"],
     "countries.csv": ["country", "names", "adjectives", "short", "capital", "note"],
-    "known_events.csv": ["key", "name", "kind", "date_earliest", "date_latest", "aliases", "recurring", "note"],
+    "known_events.csv": [
+        "key",
+        "name",
+        "kind",
+        "date_earliest",
+        "date_latest",
+        "aliases",
+        "recurring",
+        "parties",
+        "note",
+    ],
     "roles.csv": ["phrase", "canonical", "valid_from", "valid_to", "note"],
 }
 

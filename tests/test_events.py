@@ -48,3 +48,19 @@ def test_every_event_has_evidence_and_an_interval():
     events = load_tables(SEEDS)["events"]
     assert (events.evidence.str.len() > 0).all()
     assert (events.date_earliest <= events.date_latest).all()
+
+
+def test_diplomatic_ties_are_between_the_countries_the_sentence_names() -> None:
+    from analysis_utils.text.known_events import event_mentions
+
+    def keys(sentence: str) -> list[list[str]]:
+        return [[e.key for e in m.events] for m in event_mentions(sentence)]
+
+    china_russia = "Xi sent a message to Russian President Vladimir Putin on the 75th anniversary of diplomatic ties."
+    china_korea = "Kim and Chinese President Xi Jinping marked the 75th anniversary of diplomatic relations."
+    unnamed = "Pyongyang marked the 75th anniversary of diplomatic ties with a reception."
+    assert keys(china_russia) == [["prc_ussr_diplomatic_relations"]]
+    assert keys(china_korea) == [["china_dprk_diplomatic_relations"]]
+    assert keys(unnamed) == [["dprk_ussr_diplomatic_relations"]]
+    three = "Leaders of China, Japan and India noted the anniversary of diplomatic ties."
+    assert keys(three) == []

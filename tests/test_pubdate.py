@@ -273,3 +273,20 @@ def test_an_unlabelled_stamp_that_the_news_peg_contradicts_is_not_the_storys_dat
     )
     assert p.published == D(2024, 3, 24)  # the Sunday after the Crocus City Hall attack (Friday 22 March 2024)
     assert any("is not the story's date" in w for w in p.warnings)
+
+
+def test_a_weekday_on_a_holiday_picks_the_year_the_holiday_fell_on_it():
+    text = (
+        "Putin greets Kim\n\nPutin on Tuesday sent a telegram on the occasion of Korea's National Liberation Day "
+        "to Kim Jong Un and to South Korean President Yoon Suk-yeol.\n"
+    )
+    p = pub(text)  # Yoon's term (2022-05..2025-04): 15 August was a Tuesday in 2023 only
+    assert p.published == D(2023, 8, 15), p.evidence
+    assert "Liberation" in p.evidence
+
+
+def test_a_file_photo_caption_dates_a_past_event_not_the_story():
+    caption = "Putin greets Kim at the Vostochny cosmodrome, 13 September 2023. EFE-EPA FILE/POOL\n\n"
+    story = "Kim, Putin exchange messages\n\nSeoul, Oct 12 (EFE).- Kim and Putin exchanged messages, KCNA reported on Thursday.\n"
+    p = pub(caption + story)
+    assert p.published == D(2023, 10, 12), p.evidence  # the first Thursday 12 October after the photo

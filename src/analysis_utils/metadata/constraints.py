@@ -53,6 +53,10 @@ def story_text(cd: CleanDoc) -> str:
     return "\n\n".join(p for p in parts if p).strip()
 
 
+def _file_photo_captions(cd: CleanDoc) -> list[str]:
+    return [ln.text.strip() for ln in cd.lines if ln.cls == "caption" and _FILE_PHOTO.search(ln.text)]
+
+
 _FILE_PHOTO = re.compile(r"\bfile\b|\barchive\b|\bin this (?:\d{4} )?(?:photo|image|picture)", re.I)
 """A caption of an old photograph ("(File Photo)", "In this 2019 photo"): it dates the photo, not the story."""
 
@@ -242,6 +246,10 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
             found, hung = rule(s)
             out += found
             pegs += hung
+    for cap in _file_photo_captions(cd):
+        # an old photograph dates a past event: a lower bound, never the news peg
+        s = Sentence(cap, event_mentions(cap), False, False, today)
+        out += _past_dates(s)[0] + _named_events(s)[0]
     out += _office_constraints(text, today)
     out += age_constraints(text)
     out += _juche_constraints("\n".join(ln.text for ln in cd.lines if ln.cls != "blank"))

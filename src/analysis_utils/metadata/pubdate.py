@@ -16,7 +16,7 @@ import datetime as dt
 from ..clean.values import INDEX_REASON, CleanDoc
 from ..text.calendar import WEEKDAYS, add_years
 from ..text.date_mentions import DateMention, find_dates
-from ..text.known_events import event_mentions
+from ..text.known_events import KnownEvent, event_mentions
 from .clues import UNLABELLED_RANK, Printed, printed_date
 from .constraints import FLOOR, WEEKDAY, age_constraints, collect_constraints, lede_end, story_text
 from .spans import Constraint, Span, combine
@@ -143,11 +143,14 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
         return None
     wd, a, b = first
     # a known one-day event the story names, falling on that weekday, is the peg itself
+    # (a holiday or anniversary day in each year the span allows: "on Tuesday sent greetings on Liberation Day")
     on_event = {
-        ev.earliest: ev
+        day: ev
         for _x, _y, evs in event_mentions(text)
         for ev in evs
-        if ev.earliest == ev.latest and ev.earliest.weekday() == wd and span.contains(ev.earliest)
+        if ev.earliest == ev.latest
+        for day in _days_of(ev, span)
+        if day.weekday() == wd
     }
     if len(on_event) == 1:
         day, ev = next(iter(on_event.items()))
@@ -159,6 +162,14 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
         peg, why = options[0]
         return _bounds(result, peg, [why, REPORTED, *used])
     return None
+
+
+def _days_of(ev: KnownEvent, span: Span) -> list[dt.date]:
+    """The day of a one-day event within ``span``: every year's, for a recurring one."""
+    if not ev.recurring:
+        return [ev.earliest] if span.contains(ev.earliest) else []
+    years = range(max(span.lo.year, ev.earliest.year + 1), span.hi.year + 1)
+    return [d for y in years if span.contains(d := add_years(ev.earliest, y - ev.earliest.year))]
 
 
 def _weeks_after_anchors(text: str, wd: int, word: str, span: Span) -> list[tuple[Span, str]]:

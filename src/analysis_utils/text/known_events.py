@@ -28,6 +28,7 @@ class KnownEvent:
     latest: dt.date
     recurring: bool
     aliases: tuple[str, ...]  # matched through known_event_index()
+    parties: tuple[str, ...] = ()  # the countries of a bilateral event ("diplomatic ties" between which two)
 
 
 @cache
@@ -48,6 +49,7 @@ def known_events() -> tuple[KnownEvent, ...]:
                 latest,
                 r["recurring"].lower() == "yes",
                 tuple(aliases),
+                tuple(data.split(r.get("parties", ""))),
             )
         )
     return tuple(out)
@@ -98,9 +100,51 @@ def event_mentions(text: str, start: int = 0, end: int | None = None) -> list[Ev
             after = _FIRST_IN.match(text, m.end(), len(text) if end is None else end)
             if after:
                 events = _first_in_years(m.group(0), events, after, by_alias)
+        if events and any(ev.parties for ev in events):
+            events = _between_parties(events, m.group(0), text, start, len(text) if end is None else end)
         if events:
             out.append(EventMention(m.start() - start, m.end() - start, list(events)))
     return out
+
+
+def _between_parties(
+    events: tuple[KnownEvent, ...], alias: str, text: str, start: int, end: int
+) -> tuple[KnownEvent, ...]:
+    """ "the 75th anniversary of diplomatic ties" is between the countries the passage names (by name, adjective,
+    capital or leader): the events whose parties are all named, or, where it names at most one country, those it does not
+    contradict (the first listed, the corpus's own pair, when several fit). An alias that names its countries is kept.
+    """
+    if _named_countries(alias):
+        return events
+    named = _named_countries(text[start:end])
+    fits = [ev for ev in events if not ev.parties or set(ev.parties) <= named]
+    if fits:
+        return tuple(fits)
+    if len(named) > 1:
+        return ()
+    fits = [ev for ev in events if not ev.parties or named <= set(ev.parties)]
+    return tuple(fits[:1])
+
+
+@cache
+def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per country of data/countries.csv, its names, adjectives, capital and the names of its leaders (offices.csv,
+    people.csv), read from the data directly as ``reference`` does."""
+    aliases = {r["canonical"]: data.split(r["aliases"]) for r in data.rows("people.csv")}
+    leaders: dict[str, set[str]] = {}
+    for r in data.rows("offices.csv"):
+        if "leader" in data.split(r.get("generic", "")) and r.get("country"):
+            leaders.setdefault(r["country"], set()).update(aliases.get(r["person"], [r["person"]]))
+    out = []
+    for r in data.rows("countries.csv"):
+        words = [*data.split(r["names"]), *data.split(r["adjectives"]), r["capital"], *leaders.get(r["country"], ())]
+        words = sorted({w.removeprefix("the ") for w in words if len(w) > 1}, key=len, reverse=True)
+        out.append((r["country"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")))
+    return tuple(out)
+
+
+def _named_countries(text: str) -> set[str]:
+    return {name for name, pat in _country_patterns() if pat.search(text)}
 
 
 _FIRST_IN = re.compile(
