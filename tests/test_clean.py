@@ -559,3 +559,29 @@ def test_a_sign_off_closing_the_last_paragraph_is_story_and_names_the_wire():
     )
     assert cd.body.rstrip().endswith("missile programs. (Yonhap)")
     assert extract_metadata(cd).wire_agency.value == "Yonhap"
+
+
+def test_skip_links_and_a_slogan_naming_the_site_are_not_the_headline():
+    cd = page(
+        "Quick access to main page (top) Direct access to main contents\n\nexample.com\n\n"
+        "Breaking news and insights at example.com\n\nKim writes to Putin on ties\n\n"
+        f"{STORY}\n\n{SECOND}\n"
+    )
+    assert cd.headline_text == "Kim writes to Putin on ties"
+    got = classes(cd)
+    assert got["Breaking news and insights at example.com"] == "navigation"
+
+
+def test_a_title_printed_again_behind_its_breadcrumbs_is_the_headline_below_a_list_of_teasers():
+    teasers = (
+        "Trump Declares Shutdown of Government Offices Across the Nation\n\n"
+        "Trump blames Democrats for the government shutdown, threatening layoffs across many agencies.\n\n"
+    )
+    title = "Kim Jong Un Sends Warm Letter to Putin on Russia Day"
+    more = "Kim wished Putin good health and success in his work, the agency said on Friday, praising the ties."
+    cd = page(f"Saturday, January 31, 2026\n\n{teasers}{title}\n\nNorthKorea{title}\n\n{STORY}\n\n{SECOND}\n\n{more}\n")
+    assert cd.headline_text == title
+    got = classes(cd)
+    assert got["Trump Declares Shutdown of Government Offices Across the Nation"] == "navigation"
+    assert got[f"NorthKorea{title}"] == "navigation"
+    assert "Trump blames" not in cd.body

@@ -388,3 +388,16 @@ def test_a_leader_congratulated_on_an_occasion_is_sent_a_message_but_not_on_the_
         )
         == []
     )
+
+
+def test_new_year_greetings_told_twice_before_the_day_are_one_letter_dated_by_the_day_given():
+    body = (
+        "Russian President Vladimir Putin has sent a message of greeting to mark New Year's Day to North Korean "
+        "leader Kim Jong Un, hailing the friendship of the two countries.\n\n"
+        "Kim received the message on Dec. 18, in which Putin extended wholehearted congratulations on the occasion "
+        "of the new year, the Korean Central News Agency said."
+    )
+    found = letters(body, dt.date(2025, 12, 25))
+    assert [(lt.sender, lt.recipient, lt.date_earliest, lt.date_latest) for lt in found] == [
+        ("Vladimir Putin", "Kim Jong Un", dt.date(2025, 12, 18), dt.date(2025, 12, 18))
+    ]

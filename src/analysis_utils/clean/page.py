@@ -28,7 +28,7 @@ from .lines import (
     without_leading_symbols,
     words,
 )
-from .values import INDEX_REASON, CleanDoc, Line
+from .values import INDEX_REASON, OTHER_STORIES_REASON, CleanDoc, Line
 
 _END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
 
@@ -103,8 +103,42 @@ def classify(doc: Document) -> CleanDoc:
     cd = CleanDoc(doc, lines)
     _classify_header(cd, content[: header_end + 1] if header_end >= 0 else [])
     _classify_body(cd, content[header_end + 1 :])
+    _story_below_a_list_of_others(cd, content)
     _assemble(cd)
     return cd
+
+
+_OTHER_STORIES = OTHER_STORIES_REASON
+
+
+def _story_below_a_list_of_others(cd: CleanDoc, content: list[Line]) -> None:
+    """A title printed twice in a row, the second time behind its breadcrumb trail ("Kim Sends …" then
+    "NorthKoreaKim Sends …"), is the story's own title when more of the story follows it than stood above it:
+    the titles and summaries above are teasers of other stories, the first of them taken for the headline.
+    """
+    if cd.headline is None:
+        return
+    prose = [ln.cls == "body" and is_prose(ln.text) for ln in content]
+    for k in range(len(content) - 1):
+        a, b = content[k], content[k + 1]
+        if a is cd.headline or a.index < cd.headline.index or a.cls not in ("body", "subheading"):
+            continue
+        key_a, key_b = same_text_key(bare(a.text)), same_text_key(bare(b.text))
+        if not is_title_like(a.text) or len(key_a) < 20 or not key_b.endswith(key_a) or key_b == key_a:
+            continue
+        glued = bare(b.text)[: len(bare(b.text)) - len(bare(a.text))]
+        if not glued or len(words(glued)) > 3 or " " in glued.strip() and not breadcrumb_prefix(bare(b.text), 1):
+            continue
+        before, after = sum(prose[:k]), sum(prose[k + 2 :])
+        if not (1 <= before <= 5 and after > before):
+            continue
+        for ln in content[:k]:
+            if ln.index >= cd.headline.index and ln.cls in ("headline", "body", "subheading", "standfirst"):
+                ln.cls, ln.reason = "navigation", _OTHER_STORIES
+        a.cls, a.reason = "headline", "title printed again below with its breadcrumb trail: the story's own"
+        b.cls, b.reason = "navigation", "breadcrumb trail glued to the headline above"
+        cd.headline, cd.headline_text = a, without_leading_symbols(bare(a.text))
+        return
 
 
 def same_text_key(text: str) -> str:

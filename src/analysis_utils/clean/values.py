@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..corpus.document import Document
 
 INDEX_REASON = "index line opening the page"
+OTHER_STORIES_REASON = "another story listed above the story's own title (a teaser)"
 """The reason of the index line some saved pages open with (" date 2019-04-20 …")."""
 
 

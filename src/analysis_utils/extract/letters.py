@@ -748,7 +748,11 @@ def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None
             for y in range(d.date_latest.year, d.date_earliest.year - 1, -1):
                 day = _on(fixed, y)
                 if day and d.date_earliest <= day <= d.date_latest:
+                    if fixed == (1, 1):
+                        return _ahead_of(day, pub, f"'{d.expression}' and the occasion's day ({day})")
                     return day, day, f"'{d.expression}' and the occasion's day ({day})"
+        if fixed == (1, 1) and d.date_earliest == d.date_latest and _NEW_YEAR.search(d.expression):
+            return _ahead_of(d.date_earliest, pub, f"'{d.expression}' ({d.date_earliest})")
         return d.date_earliest, d.date_latest, f"'{d.expression}'"
     anniversary = _anniversary_in(masked[s0:s1])
     if anniversary is not None:
@@ -826,6 +830,22 @@ def _on(month_day: tuple[int, int], year: int) -> dt.date | None:
         return dt.date(year, *month_day)
     except ValueError:
         return None
+
+
+_NEW_YEAR = re.compile(r"\bnew\s+year", re.I)
+
+
+def _ahead_of(day: dt.date, pub: PubDate, why: str) -> tuple[dt.date, dt.date, str]:
+    """New Year greetings go out in the weeks before the day (a card received on 18 December): the month up to it,
+    and not after the story that reports them."""
+    lo, hi = day - dt.timedelta(days=NEW_YEAR_AHEAD_DAYS), day
+    if pub.latest and lo <= pub.latest < hi:
+        hi = pub.latest
+    return lo, hi, f"{why}: sent in the {NEW_YEAR_AHEAD_DAYS} days up to it"
+
+
+NEW_YEAR_AHEAD_DAYS = 31
+"""How early New Year greetings may be sent (and reported) before the day they mark."""
 
 
 def _occasion_day(clause: str, recipient: str | None) -> tuple[int, int] | None:

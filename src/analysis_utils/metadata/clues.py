@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..clean.values import INDEX_REASON, CleanDoc, Line
+from ..clean.values import INDEX_REASON, OTHER_STORIES_REASON, CleanDoc, Line
 from ..text.calendar import JUCHE_DATE
 from ..text.date_mentions import DateMention, find_dates
 from ..text.matching import Prefiltered
@@ -78,6 +78,7 @@ def printed_date(cd: CleanDoc, result: PubDate) -> Printed | None:
         label = _LABEL.search(ln.text)
         label_text = label.group(1).lower() if label else ""
         above = ln.index < headline_idx if headline_idx is not None else ln.index == first_line
+        over_others = above and any(x.reason == OTHER_STORIES_REASON and ln.index < x.index for x in cd.lines)
         if label_text in ("updated", "last updated", "modified"):
             result.updated = max(result.updated or d.to_date(), d.to_date())
             candidates.append(Printed(d.to_date(), ln, d, UPDATE_RANK, False))
@@ -88,11 +89,14 @@ def printed_date(cd: CleanDoc, result: PubDate) -> Printed | None:
         elif story and ln.index > story[0] and not _own_closing_date(ln.text, d):
             continue  # an unlabelled date after the story began belongs to something else (a link, an advert)
         elif above and (
-            _NOT_THE_STORYS.search(ln.text) or not _TIME_AFTER.match(ln.text, ln.text.find(d.text) + len(d.text))
+            over_others
+            or _NOT_THE_STORYS.search(ln.text)
+            or not _TIME_AFTER.match(ln.text, ln.text.find(d.text) + len(d.text))
         ):
             # above the headline without a time: a "today" banner, unless the text agrees it is the story's day
+            # (above a list of other stories' teasers, it is the page's, not this story's)
             result.page_date = max(result.page_date or d.to_date(), d.to_date())
-            if not _NOT_THE_STORYS.search(ln.text):
+            if not _NOT_THE_STORYS.search(ln.text) and not over_others:
                 candidates.append(Printed(d.to_date(), ln, d, 2, True))
         else:
             candidates.append(

@@ -282,7 +282,19 @@ def _holiday(c: Candidate, ref: dt.date, future: bool) -> Interval | None:
     """ "New Year's Day", "Christmas Eve": the nearest one."""
     g = c.m.groupdict()
     mon, d = _HOLIDAYS[re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))]
+    coming = day_occurrence(mon, d, ref, True)
+    if coming is not None and (coming[0] - ref).days <= HOLIDAY_AHEAD_DAYS:
+        # greetings "to mark New Year's Day" in a story of 25 December: the coming one
+        return (
+            *coming,
+            "day",
+            f"'{g['holiday']}' ({mon}/{d}): the coming one, {HOLIDAY_AHEAD_DAYS} days or less after publication {fmt_day(ref)}",
+        )
     return _nearest(day_occurrence(mon, d, ref, future), ref, future, f"'{g['holiday']}' ({mon}/{d})")
+
+
+HOLIDAY_AHEAD_DAYS = 14
+"""A holiday this close after publication is the coming one: greetings and plans are told ahead of it."""
 
 
 def _recent(c: Candidate, ref: dt.date, future: bool) -> Interval | None:
