@@ -333,3 +333,25 @@ def test_words_of_a_leader_in_the_third_person_relayed_by_a_spokesman_are_his():
     assert said == [
         ("Chairman Kim Jong Un emphasized the bold step the two Korean leaders have taken,", "Kim Eui-kyeom")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "KCNA reported that Putin sent a message to Kim on the 13th, stating, “We pay our respects to the soldiers.”",
+            "Vladimir Putin",
+        ),
+        (
+            'The Kremlin, in a statement on Monday, cited Putin as hailing troops "shoulder to shoulder with us".',
+            "Vladimir Putin",
+        ),
+        (
+            "Kim said he felt pride. He stated that “victory will always stand by you,” adding the DPRK will “always be with you.”",
+            "Kim Jong Un",
+        ),
+    ],
+)
+def test_a_participle_speaks_for_the_clause_it_hangs_on(body: str, speaker: str) -> None:
+    got = spoken(body)
+    assert got and got[0][1] == speaker, got

@@ -31,7 +31,8 @@ REPORTING_VERBS = (
     r"mentioned|observed|commented|lauded|praised|praising|hailed|hailing|thanked|thanking|blamed|blaming|accused|"
     r"dubbed|labell?ed|termed|congratulated|congratulating|quoted|cited|reported|assured|promised|predicted|"
     r"acknowledged|argued|complained|denounced|condemned|welcomed|voiced|extended|extending|reiterated|confirmed|"
-    r"denied|suggested|proposed|characteri[sz]ed|referred|referring|addressed|addressing"
+    r"denied|suggested|proposed|characteri[sz]ed|referred|referring|addressed|addressing|stating|declaring|remarking|"
+    r"asserting|reiterating|insisting|recalling|affirming|highlighting"
 )
 VERB = Prefiltered(re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.IGNORECASE))
 """A reporting verb."""
@@ -41,7 +42,8 @@ _QUOTED_OBJECT = re.compile(
 """After a medium: whom it quotes, the sentence ending with the name ("TASS quoted the press service of the Kremlin.")."""
 AS_SAYING = Prefiltered(
     re.compile(
-        r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating|telling|adding|noting|declaring)\b",
+        r"\b(?:cited|quoted|quoting|citing)\s+(?P<obj>.{1,80}?)\s+as\s+(?:saying|writing|stating|telling|adding|noting|declaring"
+        r"|hailing|praising|calling|describing|urging|warning|expressing|vowing|pledging|stressing|insisting)\b",
         re.IGNORECASE,
     )
 )
@@ -258,6 +260,11 @@ def pre_cue(c: Clause, pos: int, subj: Mention | None) -> tuple[re.Match[str] | 
     near = _nearest_before(c, v.start())
     gerund = v.group(0).lower().endswith("ing")
     before_word = masked[max(s0, v.start() - 60) : v.start() - len(_last_word(masked, v.start()))]
+    cited_as = AS_SAYING.search(masked, max(s0, v.start() - 120), v.end()) if gerund else None
+    if cited_as is not None and cited_as.end() == v.end():
+        obj = [x for x in ms if cited_as.start("obj") <= x.start < cited_as.end("obj") and x.kind in _SUBJECT_KINDS]
+        if obj:
+            return v, obj[0]  # "the Kremlin cited Putin as hailing …": Putin's words
     if gerund and re.search(r"\bwith\s+$", before_word):
         near = next((x for x in reversed(ms) if x.end <= v.start() and x.kind in ("person", "institution")), near)
     elif gerund and (chain := _with_subject(c, v.start())) is not None:
@@ -271,9 +278,25 @@ def pre_cue(c: Clause, pos: int, subj: Mention | None) -> tuple[re.Match[str] | 
         earlier = [x for x in verbs[:-1] if x.end() <= near.end + 40]
         prev = _nearest_before(c, earlier[-1].start()) if earlier else None
         near = prev if prev is not None and prev.kind in ("person", "institution", "pronoun") else subj
+    elif gerund and (inner := _that_clause_subject(c, v.start())) is not None:
+        near = inner  # "KCNA reported that Putin sent a message …, stating, “": the reported clause's subject
     elif gerund:
         near = subj or near
     return v, near
+
+
+def _that_clause_subject(c: Clause, pos: int) -> Mention | None:
+    """The subject of the last "… that X <verb>" clause before ``pos`` (a person or institution right after "that")."""
+    opened = list(
+        re.finditer(r"\b(?:reported|said|says|announced|stated|noted|added)\s+that\s+", c.text[c.start : pos])
+    )
+    if not opened:
+        return None
+    at = c.start + opened[-1].end()
+    first = next((x for x in c.mentions if x.start >= at), None)
+    if first is None or first.start - at > 40 or first.end > pos or first.kind not in ("person", "institution"):
+        return None
+    return None if _qualifies_next(c, first) else first
 
 
 def _person_speaking_before(c: Clause, pos: int) -> Mention | None:
@@ -356,6 +379,8 @@ def _cue_after(q: Quotation, state: State) -> Found | None:
     cue = post[m.start("win") : m.end("verb")].strip()
     win_ms = [x for x in q.clause.mentions if b < x.start < vpos and not _qualifies_next(q.clause, x)]
     after_ms = [x for x in q.clause.mentions if vpos < x.start < min(s1, vpos + len(m.group("verb")) + 30)]
+    if not win_ms and m.group("verb").lower().endswith("ing"):
+        return None  # '," adding the DPRK will …': what follows the participle is what is added, not who adds it
     cands = win_ms or after_ms[:1]
     if cands:
         who, why = _from_mention(q.clause, cands[0], q.subject, state, q.start)
