@@ -401,3 +401,27 @@ def test_new_year_greetings_told_twice_before_the_day_are_one_letter_dated_by_th
     assert [(lt.sender, lt.recipient, lt.date_earliest, lt.date_latest) for lt in found] == [
         ("Vladimir Putin", "Kim Jong Un", dt.date(2025, 12, 18), dt.date(2025, 12, 18))
     ]
+
+
+def test_a_reply_implies_the_message_it_answers_dated_before_it():
+    body = (
+        "Kim Jong Un received a reply message from Xi Jinping, general secretary of the Communist Party of China, "
+        "on October 16.\n\nThe reply message says the two parties will deepen their friendship."
+    )
+    found = letters(body, dt.date(2024, 10, 21))
+    got = {(lt.sender, lt.recipient): lt for lt in found}
+    assert set(got) == {("Xi Jinping", "Kim Jong Un"), ("Kim Jong Un", "Xi Jinping")}
+    implied = got[("Kim Jong Un", "Xi Jinping")]
+    assert implied.date_latest == dt.date(2024, 10, 16) and implied.date_earliest < dt.date(2024, 10, 16)
+    assert implied.warnings and "implied by a reply" in implied.warnings[0]
+
+
+def test_a_reply_to_a_message_the_story_tells_adds_nothing():
+    body = (
+        "Putin sent a message to Kim Jong Un on October 10, wishing him success.\n\n"
+        "Kim Jong Un sent a reply message to Putin on October 14, thanking him."
+    )
+    assert sorted(pairs(letters(body, dt.date(2024, 10, 21)))) == [
+        ("Kim Jong Un", "Vladimir Putin"),
+        ("Vladimir Putin", "Kim Jong Un"),
+    ]

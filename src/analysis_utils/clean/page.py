@@ -243,7 +243,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
         ):
             ln.cls, ln.reason = "navigation", "masthead: a publication's name above the headline"
             continue
-        if cd.headline is not None and looks_like_name(core):
+        if cd.headline is not None and looks_like_name(core) and not is_prose(core):
             ln.cls, ln.reason = "byline", "a person's name under the headline"
             continue
         if cd.headline is None and (is_title_like(core[crumbs:] if crumbs else core) or ln.reason == _PRINTED_AGAIN):

@@ -962,9 +962,37 @@ def _merge(found: list[Letter]) -> list[Letter]:
                 lt.occasion_type or same.occasion_type,
             )
         same.channel = same.channel or lt.channel
+    out += _answered(out)
     for lt in out:
         lt.letter_key = f"{lt.sender} → {lt.recipient} | {lt.date_earliest or '?'}"
     return out
+
+
+def _answered(letters: list[Letter]) -> list[Letter]:
+    """A reply answers a message the other way ("received a reply message from Xi"): that message is a letter of its
+    own, sent before the reply (within ``ANSWERED_WITHIN_DAYS``), unless the story tells it already."""
+    out = []
+    for lt in letters:
+        if lt.occasion_type != "reply" or lt.from_exchange:
+            continue
+        if any((o.sender, o.recipient) == (lt.recipient, lt.sender) for o in letters):
+            continue
+        lo = hi = None
+        if lt.date_latest is not None:
+            hi = lt.date_latest
+            lo = (lt.date_earliest or hi) - dt.timedelta(days=ANSWERED_WITHIN_DAYS)
+        why = f"answered by the reply of {lt.date or 'unknown date'}: sent before it"
+        implied = Letter(
+            lt.recipient, lt.sender, lo, hi, why, "answered by a reply", "", "", lt.start, lt.end, lt.evidence
+        )
+        implied.spans = list(lt.spans)
+        implied.warnings.append("implied by a reply: the story does not tell this message itself")
+        out.append(implied)
+    return out
+
+
+ANSWERED_WITHIN_DAYS = 365
+"""How long before a reply the message it answers may have been sent."""
 
 
 _GENERIC_OCCASIONS = ("", "other", "reply", "summit", "same day", "anniversary")
