@@ -231,18 +231,18 @@ def test_his_letter_is_the_letter_of_his_the_story_told_of():
     assert {("Xi Jinping", "Kim Jong Un"), ("Vladimir Putin", "Kim Jong Un")} <= set(pairs(found))
 
 
-def test_cards_to_the_leaders_of_countries_go_to_each_countrys_leader_on_the_day():
+def test_cards_to_the_leaders_of_countries_go_to_the_leader_the_story_names_else_the_country():
     found = letters_under(
         "Kim sends New Year cards",
         "Kim Jong Un sent New Year’s cards to leaders of various countries, including China and Russia, "
-        "and to the leaders of Myanmar and Belarus.",
+        "and to the leaders of Myanmar and Belarus. Russian President Vladimir Putin thanked him.",
         D(2025, 1, 1),
     )
     assert set(pairs(found)) == {
-        ("Kim Jong Un", "Xi Jinping"),
+        ("Kim Jong Un", "China"),
         ("Kim Jong Un", "Vladimir Putin"),
         ("Kim Jong Un", "Myanmar"),
-        ("Kim Jong Un", "Alexander Lukashenko"),
+        ("Kim Jong Un", "Belarus"),
     }
 
 
@@ -425,3 +425,15 @@ def test_a_reply_to_a_message_the_story_tells_adds_nothing():
         ("Kim Jong Un", "Vladimir Putin"),
         ("Vladimir Putin", "Kim Jong Un"),
     ]
+
+
+def test_listed_countries_stay_countries_unless_the_story_names_their_leader():
+    body = (
+        "Kim Jong Un sent a New Year card to Chinese President Xi Jinping.\n\n"
+        "On January 18, Rodong Sinmun reported that Kim had sent New Year's letters to heads of state from various "
+        "countries, including China, Vietnam and Belarus."
+    )
+    found = letters(body, dt.date(2026, 1, 18))
+    got = {lt.recipient: lt for lt in found if lt.sender == "Kim Jong Un"}
+    assert {"Xi Jinping", "Vietnam", "Belarus"} <= set(got), sorted(got)
+    assert got["Vietnam"].date_earliest <= dt.date(2026, 1, 1) and got["Vietnam"].date_latest == dt.date(2026, 1, 18)

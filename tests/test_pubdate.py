@@ -290,3 +290,30 @@ def test_a_file_photo_caption_dates_a_past_event_not_the_story():
     story = "Kim, Putin exchange messages\n\nSeoul, Oct 12 (EFE).- Kim and Putin exchanged messages, KCNA reported on Thursday.\n"
     p = pub(caption + story)
     assert p.published == D(2023, 10, 12), p.evidence  # the first Thursday 12 October after the photo
+
+
+def test_a_yearless_day_in_the_lede_is_the_first_after_the_latest_dated_fact():
+    text = (
+        "Kim's cards\n\nNorth Korea's Rodong Sinmun reported on Dec. 31, 2024, that Kim visited new hotels.\n\n"
+        "The Korean Central News Agency reported on Jan. 1 that Kim had received New Year's greetings from Xi.\n"
+    )
+    p = pub(text)
+    assert p.published == D(2025, 1, 1), p.evidence
+
+
+def test_an_anniversary_told_as_past_is_not_the_news_peg():
+    text = (
+        "Kim's cards\n\nKim's visit to Beijing last September for the 80th anniversary of the end of World War II "
+        "had sparked speculation about improving ties.\n"
+    )
+    p = pub(text)
+    assert p.published is None, p.evidence
+    assert "2025-03-10..2026-11-23" in p.evidence and "told as past" in p.evidence
+
+
+def test_the_founding_anniversary_of_the_dprk_dates_a_greeting():
+    text = (
+        "Greetings to Kim Jong Un\n\nKim Jong Un on September 9 received a message of greetings from V. Putin.\n\n"
+        "The message offered felicitations on the occasion of the 73rd founding anniversary of the DPRK.\n"
+    )
+    assert pub(text).published == D(2021, 9, 9)

@@ -490,7 +490,8 @@ def _recipients(ctx: _Ctx, t: _Trigger, sender: str, kind: str, others: list[Men
     if sender in reference.leaders():  # a leader's letter "delivered to the North" is to its leader
         when = ctx.pub.published or ctx.pub.latest
         names = reference.country_names()
-        recipients = [(reference.leader_of(r, when) or r) if r in names else r for r in recipients]
+        # … when the story names that leader (the gazetteer's guess at who led a listed country is not the text's)
+        recipients = [_named_leader(ctx, r, when) if r in names else r for r in recipients]
     if not recipients and (c := _counterpart(ctx, sender)):
         recipients = [c]
     return recipients
@@ -526,9 +527,15 @@ _LEADERS_OF = re.compile(
 )
 
 
+def _named_leader(ctx: _Ctx, country: str, when: dt.date | None) -> str:
+    leader = reference.leader_of(country, when)
+    return leader if leader is not None and leader in ctx.leaders else country
+
+
 def _leaders_of_countries(ctx: _Ctx, t: _Trigger, at: int) -> list[str]:
     """The recipients "the leaders of A, B and C" (or "of various countries, including A and B") name: each
-    country's leader on the day when the gazetteer knows him, else the country; people named among them too."""
+    country's leader on the day when the story names him too (Xi, told of elsewhere), else the country as printed
+    (the gazetteer's guess at who led it that day is not the text's); people named among them too."""
     if not _LEADERS_OF.match(ctx.masked, at):
         return []
     names = reference.country_names()
@@ -539,7 +546,7 @@ def _leaders_of_countries(ctx: _Ctx, t: _Trigger, at: int) -> list[str]:
         if m.kind == "person":
             out.append(m.canonical)
         elif m.kind == "institution" and m.canonical in names:
-            out.append(reference.leader_of(m.canonical, ctx.pub.published or ctx.pub.latest) or m.canonical)
+            out.append(_named_leader(ctx, m.canonical, ctx.pub.published or ctx.pub.latest))
     return out
 
 
@@ -765,9 +772,12 @@ def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None
             day = None  # New Year greetings published on 27 December: sent ahead of their day, before publication
         elif day is None or day > ref:
             day = _on(fixed, ref.year - 1)
+        if day is not None and fixed == (1, 1):
+            # greetings for the New Year go out in the month before it, and are reported up to weeks after
+            hi = min(ref, day + dt.timedelta(days=NEW_YEAR_AHEAD_DAYS))
+            return day - dt.timedelta(days=NEW_YEAR_AHEAD_DAYS), max(hi, day), f"New Year ({day}), told by {ref}"
         if day is not None:
-            lo = day - dt.timedelta(days=2) if fixed == (1, 1) else day
-            return lo, day, f"the occasion's day before publication ({day})"
+            return day, day, f"the occasion's day before publication ({day})"
     if pub.latest:
         lo = (pub.earliest or pub.latest) - dt.timedelta(days=7)
         return lo, pub.latest, PUBLICATION_WEEK

@@ -115,10 +115,23 @@ def _anniversary(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
             # "Kim will attend the celebrations of the 70th anniversary": the story comes before it
             out.append(Constraint(Span.between(FLOOR, day + win), 2, f"{why}, still to come"))
             continue
+        if _TOLD_AS_PAST.search(s.text):
+            # "Kim's visit last September for the 80th anniversary of …": an anniversary already behind the story
+            out.append(Constraint(Span.between(day - win, s.today), 2, f"{why}, told as past"))
+            continue
         out.append(Constraint(Span.between(day - win, day + win), 2, why))
         if s.in_lede:
             pegs.append((day, why))
     return out, pegs
+
+
+_TOLD_AS_PAST = re.compile(
+    r"\blast\s+(?:year|month|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b|\b(?:a|one|two|three|four|five|\d{1,2})\s+(?:years?|months?)\s+ago\b"
+    r"|\bearlier\s+(?:this|last)\s+year\b|\bthe\s+previous\s+year\b",
+    re.I,
+)
+"""A sentence placing what it tells in an earlier year or month: its anniversary is not the story's news."""
 
 
 def _named_events(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
@@ -139,6 +152,10 @@ def _named_events(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
     return out, []
 
 
+PAST_DAY_STRENGTH = 3
+"""A day with its year that a sentence tells as past outweighs an anniversary's window (2)."""
+
+
 def _past_dates(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
     """Years and dated months the story treats as past (in a sentence with no marker of the future)."""
     if s.speaks_of_future:
@@ -147,7 +164,9 @@ def _past_dates(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
     for d in find_dates(s.text):
         if d.year is not None:
             lo = dt.date(d.year, d.month, d.day or 1)
-            out.append(Constraint(Span.between(lo, s.today), 2, f"'{d.text}' is in the past"))
+            # a full date told as past is a fact; an anniversary's nearness only a likelihood: the date wins
+            strength = PAST_DAY_STRENGTH if d.day is not None else 2
+            out.append(Constraint(Span.between(lo, s.today), strength, f"'{d.text}' is in the past"))
     for m in _BARE_YEAR.finditer(s.text):
         y = int(m.group("y"))
         if not any(d.start <= m.start("y") < d.end for d in find_dates(s.text)):

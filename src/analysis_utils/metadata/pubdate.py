@@ -12,9 +12,11 @@ bounds the day. Every step is written into ``evidence``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..clean.values import INDEX_REASON, CleanDoc
 from ..text.calendar import WEEKDAYS, add_years
+from ..text.clauses import EVENT_TENSE
 from ..text.date_mentions import DateMention, find_dates
 from ..text.known_events import KnownEvent, event_mentions
 from .clues import UNLABELLED_RANK, Printed, printed_date
@@ -124,6 +126,9 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     from_weekday = _from_weekday(text, span, used, result)
     if from_weekday is not None:
         return from_weekday
+    from_day = _from_yearless_lede_day(text, span, used, result)
+    if from_day is not None:
+        return from_day
     if used:
         return _bounds(result, span, used)
     result.evidence = "no printed date and no dating evidence in the text"
@@ -162,6 +167,33 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
         peg, why = options[0]
         return _bounds(result, peg, [why, REPORTED, *used])
     return None
+
+
+def _from_yearless_lede_day(text: str, span: Span, used: list[str], result: PubDate) -> PubDate | None:
+    """ "On January 18, Rodong Sinmun reported …" in the lede of a story whose latest dated fact is last year's:
+    the news is that day's, the first such day after that fact (within a year of it); else None."""
+    if span.lo <= FLOOR:
+        return None
+    end = lede_end(text)
+    for d in find_dates(text[:end]):
+        if d.year is not None or d.day is None or d.month is None:
+            continue
+        s0 = max(text.rfind(". ", 0, d.start), text.rfind("\n", 0, d.start)) + 1
+        s1 = min((i for i in (text.find(". ", d.end), text.find("\n", d.end)) if i >= 0), default=len(text))
+        sentence = text[s0:s1]
+        if not _NEWS_VERB.search(sentence) or EVENT_TENSE.has_future(sentence):
+            continue
+        day = next((x for y in (span.lo.year, span.lo.year + 1) if (x := d.to_date(y)) and x >= span.lo), None)
+        if day is None or not span.contains(day) or (day - span.lo).days > 366:
+            return None
+        why = f"'{d.text}' in the lede, the first such day after the story's latest dated fact ({span.lo})"
+        return _bounds(result, Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS)), [why, REPORTED, *used])
+    return None
+
+
+_NEWS_VERB = re.compile(
+    r"\b(?:reported|announced|said|published|released|sent|received|carried|revealed|disclosed|confirmed)\b", re.I
+)
 
 
 def _days_of(ev: KnownEvent, span: Span) -> list[dt.date]:

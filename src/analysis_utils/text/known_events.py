@@ -207,7 +207,7 @@ def anniversaries(sentence: str, mentions: list[EventMention], latest: dt.date |
         if not n:
             continue
         for a, _b, evs in mentions:
-            if not m.end() - 1 <= a < m.end() + ANNIVERSARY_REACH:
+            if not (m.end() - 1 <= a or m.end("ord") < a) or a >= m.end() + ANNIVERSARY_REACH:
                 continue
             fits = [ev for ev in evs if ev.recurring]
             if len(fits) > 1 and latest is not None:
