@@ -585,3 +585,25 @@ def test_a_title_printed_again_behind_its_breadcrumbs_is_the_headline_below_a_li
     assert got["Trump Declares Shutdown of Government Offices Across the Nation"] == "navigation"
     assert got[f"NorthKorea{title}"] == "navigation"
     assert "Trump blames" not in cd.body
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        (
+            "Kim Jong Un\n\nPublished\n\nKim Jong Un says he wants closer ties with Putin and Russia\n\n",
+            "Kim Jong Un says he wants closer ties with Putin and Russia",
+        ),
+        (
+            "Connect with us\n\nKim Jong Un’s Message to Putin After Russia Visit\n\n",
+            "Kim Jong Un’s Message to Putin After Russia Visit",
+        ),
+        (
+            "Kim makes a claim in a birthday message to Putin (-)\n\n",
+            "Kim makes a claim in a birthday message to Putin",
+        ),
+    ],
+    ids=["topic-tag", "connect-with-us", "empty-bracket"],
+)
+def test_what_stands_around_a_headline_is_not_part_of_it(top: str, headline: str) -> None:
+    assert page(f"{top}{STORY}\n\n{SECOND}\n").headline_text == headline

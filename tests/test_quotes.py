@@ -355,3 +355,11 @@ def test_words_of_a_leader_in_the_third_person_relayed_by_a_spokesman_are_his():
 def test_a_participle_speaks_for_the_clause_it_hangs_on(body: str, speaker: str) -> None:
     got = spoken(body)
     assert got and got[0][1] == speaker, got
+
+
+def test_a_title_standing_alone_names_the_one_the_story_introduced_with_it() -> None:
+    body = (
+        "Kim Jong Un, the Chairperson of the State Affairs Commission, sent a message to President Vladimir Putin.\n\n"
+        "The Chairperson emphasized, “It has become a model of a true comradely relationship.”"
+    )
+    assert spoken(body) == [("It has become a model of a true comradely relationship.", "Kim Jong Un")]

@@ -246,6 +246,9 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
         if cd.headline is not None and looks_like_name(core) and not is_prose(core):
             ln.cls, ln.reason = "byline", "a person's name under the headline"
             continue
+        if cd.headline is None and _topic_tag(ln, core, header):
+            ln.cls, ln.reason = "navigation", "a name alone above the headline (a topic tag)"
+            continue
         if cd.headline is None and (is_title_like(core[crumbs:] if crumbs else core) or ln.reason == _PRINTED_AGAIN):
             later = [x for x in header if x.index > ln.index and x.cls == "body"]
             if not crumbs and later and (one := breadcrumb_prefix(core, 1)):
@@ -259,6 +262,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             if crumbs:
                 ln.reason += f" (breadcrumb trail {core[:crumbs]!r} cut off)"
             title = without_leading_symbols(rest if crumbs else core)  # "‼️ Kim sends …": no emoji
+            title = re.sub(r"\s*\(\W*\)$", "", title)  # "… to Putin (-)": an empty bracket after it
             if kicker := KICKER.match(title):
                 title = title[kicker.end() :]
                 ln.reason += f" (label {kicker.group(0).strip()!r} cut off)"
@@ -273,6 +277,13 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             ln.cls, ln.reason = "standfirst", "second title line under the headline"
         else:
             ln.cls, ln.reason = "navigation", "short line in the page header"
+
+
+def _topic_tag(ln: Line, core: str, header: list[Line]) -> bool:
+    """ "Kim Jong Un" alone above the headline: the page's tag for its subject, when a longer title follows."""
+    return looks_like_name(core) and any(
+        x.cls == "body" and x.index > ln.index and is_title_like(x.text) and len(words(x.text)) > 4 for x in header
+    )
 
 
 def _title_case(text: str) -> bool:

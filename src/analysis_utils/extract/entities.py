@@ -151,7 +151,31 @@ def _find_mentions(text: str, when: dt.date | None) -> tuple[Mention, ...]:
                 out[-1] = mention
             continue
         out.append(mention)
-    return tuple(_owned_documents(_short_names(_merge_titles(out, text), text), text))
+    return tuple(_owned_documents(_titled(_short_names(_merge_titles(out, text), text), text), text))
+
+
+_TITLES = r"chairperson|chairman|chairwoman|president|premier|general\s+secretary|supreme\s+leader|marshal"
+_INTRODUCED_AS = re.compile(rf",\s+(?:the\s+)?(?P<title>{_TITLES})\b", re.I)
+_THE_TITLE = Prefiltered(
+    re.compile(rf"\b[Tt]he\s+(?P<title>(?=(?-i:[A-Z]))(?:{_TITLES}))\b(?!\s+(?-i:[A-Z])|\s+of\b)", re.I)
+)
+
+
+def _titled(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Kim Jong Un, the Chairperson of the State Affairs Commission, …" and later "the Chairperson continued":
+    a capitalised title standing alone names the one person the story introduced with it."""
+    holders: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "person" and (t := _INTRODUCED_AS.match(text, m.end)):
+            holders.setdefault(re.sub(r"\s+", " ", t.group("title").lower()), set()).add(m.canonical)
+    if not holders:
+        return mentions
+    added = []
+    for t in _THE_TITLE.finditer(text):
+        who = holders.get(re.sub(r"\s+", " ", t.group("title").lower()), set())
+        if len(who) == 1 and not any(m.start < t.end() and t.start() < m.end for m in mentions):
+            added.append(Mention(t.start(), t.end(), t.group(0), next(iter(who)), "person"))
+    return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
 
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.)"
