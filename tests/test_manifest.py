@@ -135,3 +135,10 @@ def test_the_real_pages_manifest_names_an_outlet_for_every_page(tmp_path: Path):
     manifest = read_manifest(folder)
     assert set(rows) == set(manifest)
     assert all(rows[f]["outlet"] for f in rows)  # the text alone leaves many empty
+
+
+def test_a_story_date_column_is_read_as_the_published_day(tmp_path: Path):
+    folder = corpus_with(tmp_path, "file,url,outlet,story_date,batch\na.txt,,TASS,2023-09-13,1\n")
+    assert read_manifest(folder)["a.txt"].published == "2023-09-13"
+    export(folder, tmp_path / "out", cache=False)
+    assert documents(tmp_path / "out")["a.txt"]["published"] == "2023-09-13"

@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/tools/score.py              # the table: seeds, each batch of tests/fixtures/real, all
     .venv/bin/python tests/tools/score.py --misses     # and every miss, batch by batch
+    .venv/bin/python tests/tools/score.py --batches    # each batch at first contact and now (the README's table)
     make score                                         # the same
 
 The real pages are exported from their text alone (``--no-manifest``: their gold is what the
@@ -110,12 +111,42 @@ def markdown(table: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+BATCH_COLUMNS = ("overall", "quote speaker", "published", "letters P", "letters R", "quotes P", "quotes R", "body")
+
+
+def batches_markdown(table: list[dict[str, object]]) -> str:
+    """Each batch's first-contact score (first_contact.json) above its score now."""
+    first = json.loads((REAL / "first_contact.json").read_text(encoding="utf-8"))["batches"]
+    now = {str(r["batch"]).removeprefix("real, batch "): r for r in table}
+    heads = ["batch", "pages", "when", *BATCH_COLUMNS]
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+    cell = lambda v: "–" if v is None else f"{v:.1f}"  # noqa: E731
+    for b in sorted(first, key=int):
+        f, n = first[b], now.get(b, {})
+        lines.append(
+            f"| {b} | {f['pages']} | first contact ({f['commit']}) | "
+            + " | ".join(cell(f.get(c)) for c in BATCH_COLUMNS)
+            + " |"
+        )
+        lines.append("| | | now | " + " | ".join(cell(n.get(c)) for c in BATCH_COLUMNS) + " |")
+    total = now.get("real, all")
+    if total:
+        lines.append(
+            f"| all | {total['pages']} | now | " + " | ".join(cell(total.get(c)) for c in BATCH_COLUMNS) + " |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="also print every miss")
     parser.add_argument("--json", action="store_true", help="the table as JSON")
+    parser.add_argument("--batches", action="store_true", help="each batch at first contact and now")
     args = parser.parse_args(argv)
     table = score_all(args.misses)
+    if args.batches:
+        print(batches_markdown(table))
+        return 0
     if args.json:
         print(json.dumps(table, ensure_ascii=False, indent=1))
         return 0

@@ -2,8 +2,8 @@
 
 The text of a page often does not name its outlet or its day; the person who saved it does.
 A manifest is a CSV file with a header: ``file`` (the page's file name) and any of ``url``,
-``outlet`` and ``published`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); other columns are
-ignored. Its values are used with ``manifest`` as their evidence (``metadata.extract``).
+``outlet`` and ``published`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; ``story_date`` or ``date``
+are read as ``published`` when it is absent); other columns are ignored. Its values are used with ``manifest`` as their evidence (``metadata.extract``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from .read import CorpusError
 MANIFEST_FILE = "sources.csv"
 FIELDS = ("url", "outlet", "published")
 """The columns a manifest may give besides ``file``."""
+SYNONYMS = {"published": ("story_date", "date")}
+"""Other headers a saver may have given a column (the first present is used)."""
 
 
 def manifest_path(folder: str | os.PathLike[str]) -> Path:
@@ -60,8 +62,15 @@ def _read(path: Path, _mtime_ns: int, _size: int) -> tuple[tuple[str, Entry], ..
             continue
         if name in out:
             raise CorpusError(f"{path} line {n}: {name} is named twice (first on line {out[name].line})")
-        out[name] = Entry(n, **{f: values.get(f, "") for f in FIELDS})
+        out[name] = Entry(n, **{f: _value(values, f) for f in FIELDS})
     return tuple(out.items())
+
+
+def _value(values: dict[str, str], field: str) -> str:
+    for key in (field, *SYNONYMS.get(field, ())):
+        if values.get(key):
+            return values[key]
+    return ""
 
 
 def manifest_entry(path: Path) -> Entry | None:

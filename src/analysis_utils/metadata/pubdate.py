@@ -126,7 +126,7 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     from_weekday = _from_weekday(text, span, used, result)
     if from_weekday is not None:
         return from_weekday
-    from_day = _from_yearless_lede_day(text, span, used, result)
+    from_day = _from_yearless_lede_day(text, span, _latest_fact(constraints), used, result)
     if from_day is not None:
         return from_day
     if used:
@@ -169,10 +169,20 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
     return None
 
 
-def _from_yearless_lede_day(text: str, span: Span, used: list[str], result: PubDate) -> PubDate | None:
+def _latest_fact(constraints: list[Constraint]) -> dt.date | None:
+    """The latest day a dated fact of the story (a date, an event, an anniversary) puts the story after; an office
+    held is not one (it tells a term of years, not when the news was)."""
+    return max(
+        (c.span.lo for c in constraints if c.span.lo > FLOOR and " in office as " not in c.evidence), default=None
+    )
+
+
+def _from_yearless_lede_day(
+    text: str, span: Span, fact: dt.date | None, used: list[str], result: PubDate
+) -> PubDate | None:
     """ "On January 18, Rodong Sinmun reported …" in the lede of a story whose latest dated fact is last year's:
     the news is that day's, the first such day after that fact (within a year of it); else None."""
-    if span.lo <= FLOOR:
+    if fact is None or fact != span.lo:
         return None
     end = lede_end(text)
     for d in find_dates(text[:end]):
