@@ -607,3 +607,14 @@ def test_a_title_printed_again_behind_its_breadcrumbs_is_the_headline_below_a_li
 )
 def test_what_stands_around_a_headline_is_not_part_of_it(top: str, headline: str) -> None:
     assert page(f"{top}{STORY}\n\n{SECOND}\n").headline_text == headline
+
+
+def test_a_stop_glued_to_the_next_sentence_still_ends_a_sentence():
+    from analysis_utils.text.sentences import sentence_spans
+
+    text = "Putin wished Kim peace and prosperity.Turkmenistan's President also wrote. The U.S. said so.Yes."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Putin wished Kim peace and prosperity.",
+        "Turkmenistan's President also wrote.",
+        "The U.S. said so.Yes.",
+    ]

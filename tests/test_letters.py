@@ -437,3 +437,12 @@ def test_listed_countries_stay_countries_unless_the_story_names_their_leader():
     got = {lt.recipient: lt for lt in found if lt.sender == "Kim Jong Un"}
     assert {"Xi Jinping", "Vietnam", "Belarus"} <= set(got), sorted(got)
     assert got["Vietnam"].date_earliest <= dt.date(2026, 1, 1) and got["Vietnam"].date_latest == dt.date(2026, 1, 18)
+
+
+def test_messages_received_from_a_list_of_leaders_are_one_letter_each():
+    body = (
+        "Kim also received congratulatory messages from Vietnamese President Nguyen Xuan Phuc, Cuban President "
+        "Miguel Diaz-Canel and Lao President Thongloun Sisoulith."
+    )
+    senders = [lt.sender for lt in letters(body, dt.date(2022, 9, 9))]
+    assert len(senders) == 3 and senders[0] == "Nguyen Xuan Phuc" and "Thongloun Sisoulith" in senders, senders

@@ -428,6 +428,12 @@ def _received_letters(ctx: _Ctx, t: _Trigger, sender: str, others: list[Mention]
         giver = next((m for m in others if frm.end() <= m.start < frm.end() + 40), None)
         if giver is not None and giver.canonical not in (g for g, _ in givers):
             givers.append((giver.canonical, frm))
+    if len(givers) == 1:
+        # "received congratulatory messages from Vietnamese President …, Cuban President … and Lao President …"
+        first = next(m for m in others if m.canonical == givers[0][0] and m.start >= givers[0][1].end())
+        listed = [m.canonical for m in _listed(ctx.masked, [m for m in others if m.start >= first.start])]
+        if len(listed) > 1 and all(m.kind == "person" for m in others if m.canonical in listed):
+            return [_make(ctx, t, g, sender, "received") for g in dict.fromkeys(listed)]
     if len(givers) < 2:
         return [_make(ctx, t, g, sender, "received") for g, _ in givers]
     # each letter is dated by its own part of the clause ("…, which Shoigu had delivered the day before")

@@ -11,7 +11,11 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u d.c a.m p.m i.e e.g""".split()
 )
 _LAST_WORD = re.compile(r"([\w.]+)$")
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
+_BOUNDARY = re.compile(
+    r"""([.!?…]+)(["'”’)\]]*)(\s+|(?<=[a-z]{3}[.!?])|(?<=[a-z]{3}[.!?]["”]))(?=["'“‘(\[]?[A-Z0-9])|\n\s*\n"""
+)
+"""A stop (and closing marks) before a capital: after spaces, or glued to it when a word of three lower-case
+letters or more ends there ("… and prosperity.Turkmenistan's President …", as scraped pages print)."""
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
