@@ -618,3 +618,8 @@ def test_a_stop_glued_to_the_next_sentence_still_ends_a_sentence():
         "Turkmenistan's President also wrote.",
         "The U.S. said so.Yes.",
     ]
+
+
+def test_an_app_promotion_under_the_headline_is_navigation():
+    cd = page(f"Kim writes to Putin on ties\n\nStay tuned with Example News HD Android App\n\n{STORY}\n\n{SECOND}\n")
+    assert classes(cd)["Stay tuned with Example News HD Android App"] == "navigation"

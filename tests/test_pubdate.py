@@ -317,3 +317,19 @@ def test_the_founding_anniversary_of_the_dprk_dates_a_greeting():
         "The message offered felicitations on the occasion of the 73rd founding anniversary of the DPRK.\n"
     )
     assert pub(text).published == D(2021, 9, 9)
+
+
+def test_his_birthday_is_the_birthday_of_the_name_before_it():
+    p = pub(
+        "Putin greets Modi\n\nRussian President Vladimir Putin on Thursday greeted Prime Minister Modi on his 70th birthday.\n"
+    )
+    assert "aged 70" not in p.evidence, p.evidence  # Modi's birthday, not Putin's (2022)
+
+
+def test_a_weekday_does_not_pick_the_year_of_an_anniversary_named_only_in_passing():
+    text = (
+        "Kim thanks Putin\n\nKim Jong Un sent a letter to Vladimir Putin on Monday, KCNA said.\n\n"
+        "Their meeting on Sept. 13, 2023 deepened the diplomatic relations of the two countries.\n"
+    )
+    p = pub(text)
+    assert p.published == D(2023, 9, 18), p.evidence  # the first Monday after the meeting, not a 12 October

@@ -317,12 +317,29 @@ def age_constraints(text: str) -> list[Constraint]:
             continue  # every pattern names the person
         for pat in patterns:
             for m in pat.finditer(text):
+                if m.group(0)[:3].lower() in ("his", "her") and not _antecedent_is(person, text, m.start()):
+                    continue  # "Putin wishes PM Modi on his 70th birthday": his is Modi's
                 n = int(m.group("n"))
                 lo = add_years(person.born, n)
                 hi = add_years(person.born, n + 1) - dt.timedelta(days=1)
                 why = f"'{m.group(0)}': {person.canonical} (born {person.born}) aged {n} → {lo}..{hi}"
                 out.append(Constraint(Span.between(lo, hi), 3, why))
     return out
+
+
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:PM|Prime\s+Minister|President|Chancellor|King|Mr\.?|Mrs\.?|Ms\.?)\s+)?\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*"
+)
+
+
+def _antecedent_is(person: reference.Person, text: str, at: int) -> bool:
+    """Whether the last name before "his" in its sentence is ``person``'s (else "his" is someone else's)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    names = [m for m in _NAME_BEFORE.finditer(text, start, at) if m.start() > start or not m.group(0)[:1].isupper()]
+    names = [m for m in names if m.group(0).split()[-1] not in ("The", "On", "In", "At", "For")]
+    if not names:
+        return True
+    return person.pattern.search(names[-1].group(0)) is not None
 
 
 def _yearless_months(sent: str) -> list[tuple[int, str]]:

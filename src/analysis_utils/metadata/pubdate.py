@@ -149,11 +149,13 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
     wd, a, b = first
     # a known one-day event the story names, falling on that weekday, is the peg itself
     # (a holiday or anniversary day in each year the span allows: "on Tuesday sent greetings on Liberation Day")
+    # (a recurring day only when the lede names it, and not a bilateral anniversary a passing "relations" may name)
+    lede = lede_end(text)
     on_event = {
         day: ev
-        for _x, _y, evs in event_mentions(text)
+        for x, _y, evs in event_mentions(text)
         for ev in evs
-        if ev.earliest == ev.latest
+        if ev.earliest == ev.latest and (not ev.recurring or (x < lede and not ev.parties))
         for day in _days_of(ev, span)
         if day.weekday() == wd
     }
