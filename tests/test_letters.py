@@ -446,3 +446,8 @@ def test_messages_received_from_a_list_of_leaders_are_one_letter_each():
     )
     senders = [lt.sender for lt in letters(body, dt.date(2022, 9, 9))]
     assert len(senders) == 3 and senders[0] == "Nguyen Xuan Phuc" and "Thongloun Sisoulith" in senders, senders
+
+
+def test_an_envoy_who_gave_a_written_message_carries_the_letter_of_the_one_named_after_it():
+    body = "The parliament’s head gave Putin a personal written message from North Korean leader Kim Jong-un."
+    assert pairs(letters(body, dt.date(2018, 6, 14))) == [("Kim Jong Un", "Vladimir Putin")]

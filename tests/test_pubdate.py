@@ -333,3 +333,12 @@ def test_a_weekday_does_not_pick_the_year_of_an_anniversary_named_only_in_passin
     )
     p = pub(text)
     assert p.published == D(2023, 9, 18), p.evidence  # the first Monday after the meeting, not a 12 October
+
+
+def test_a_year_that_marked_an_anniversary_is_behind_the_story():
+    text = (
+        "Xi writes to Putin\n\nXi sent a New Year's message to Putin, state media reported on Tuesday.\n\n"
+        "Xi noted that 2024 marked the 75th anniversary of diplomatic relations between China and Russia.\n"
+    )
+    p = pub(text)
+    assert p.published is None and "told as past" in p.evidence, p.evidence

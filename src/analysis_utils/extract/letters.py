@@ -31,8 +31,9 @@ _SEND = Prefiltered(
     re.compile(
         rf"""\b(?P<verb>
         (?:has\s+|had\s+|have\s+)?(?:sent|sends|send|sending|dispatched|delivered|conveyed|conveying|addressed|extended|extending
-          |handed(?:\s+over)?|hands\s+over|relayed|forwarded|passed\s+on)
-      | (?:wrote|writes|written|writing)(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)?(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
+          |handed(?:\s+over)?|hands\s+over|relayed|forwarded|passed\s+on|gave|gives|presented|presents)
+      | (?:wrote|writes|writing)(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)?(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
+      | written(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
       | (?:has\s+|had\s+)?congratulated|congratulates|congratulating|(?<=\bto\s)congratulate
       | (?:has\s+|had\s+)?(?:expressed|expresses|expressing)(?=\s+(?:his\s+|her\s+|their\s+|deep\s+|deepest\s+|sincere\s+|heartfelt\s+)*(?:condolences?|sympathy|sympathies)\b)
       | exchanged|exchange|exchanging|traded|trade
@@ -359,12 +360,12 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
 
 _NEEDS_A_NOUN = (
     "sent", "send", "dispatch", "deliver", "convey", "address", "extend", "receiv", "express", "hand", "relay", "forward",
-    "passed",
+    "passed", "gave", "gives", "present",
 )  # fmt: skip
 """Verbs that tell of a letter only with a letter noun in their clause."""
 
 
-_CARRYING = ("convey", "deliver", "hand", "relay", "forward", "passed")
+_CARRYING = ("convey", "deliver", "hand", "relay", "forward", "passed", "gave", "gives", "present")
 """Verbs of carrying a letter: whose it is may be named after it, the subject being the envoy."""
 
 

@@ -128,7 +128,7 @@ def _anniversary(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
 _TOLD_AS_PAST = re.compile(
     r"\blast\s+(?:year|month|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\b|\b(?:a|one|two|three|four|five|\d{1,2})\s+(?:years?|months?)\s+ago\b"
-    r"|\bearlier\s+(?:this|last)\s+year\b|\bthe\s+previous\s+year\b",
+    r"|\bearlier\s+(?:this|last)\s+year\b|\bthe\s+previous\s+year\b|\b(?:19|20)\d\d\s+(?:marked|was|saw|had\s+been)\b",
     re.I,
 )
 """A sentence placing what it tells in an earlier year or month: its anniversary is not the story's news."""

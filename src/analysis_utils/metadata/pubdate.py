@@ -155,7 +155,7 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
         day: ev
         for x, _y, evs in event_mentions(text)
         for ev in evs
-        if ev.earliest == ev.latest and (not ev.recurring or (x < lede and not ev.parties))
+        if ev.earliest == ev.latest and (not ev.recurring or (x < lede and not ev.parties and ev.kind in HOLIDAY_KINDS))
         for day in _days_of(ev, span)
         if day.weekday() == wd
     }
@@ -206,6 +206,10 @@ def _from_yearless_lede_day(
 _NEWS_VERB = re.compile(
     r"\b(?:reported|announced|said|published|released|sent|received|carried|revealed|disclosed|confirmed)\b", re.I
 )
+
+
+HOLIDAY_KINDS = frozenset({"liberation", "founding", "anniversary_day", "birthday"})
+"""Known events whose every anniversary is a day of greetings (a weekday may name this year's): not a war's start."""
 
 
 def _days_of(ev: KnownEvent, span: Span) -> list[dt.date]:
