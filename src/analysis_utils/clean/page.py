@@ -118,17 +118,20 @@ def _story_below_a_list_of_others(cd: CleanDoc, content: list[Line]) -> None:
     """
     if cd.headline is None:
         return
-    prose = [ln.cls == "body" and is_prose(ln.text) for ln in content]
+    prose: list[bool] | None = None
     for k in range(len(content) - 1):
         a, b = content[k], content[k + 1]
         if a is cd.headline or a.index < cd.headline.index or a.cls not in ("body", "subheading"):
             continue
+        if len(a.text) < 20 or b.text.rstrip(" .!?:;,")[-12:].lower() != a.text.rstrip(" .!?:;,")[-12:].lower():
+            continue  # (cheap test first: the second printing ends as the first)
         key_a, key_b = same_text_key(bare(a.text)), same_text_key(bare(b.text))
         if not is_title_like(a.text) or len(key_a) < 20 or not key_b.endswith(key_a) or key_b == key_a:
             continue
         glued = bare(b.text)[: len(bare(b.text)) - len(bare(a.text))]
         if not glued or len(words(glued)) > 3 or " " in glued.strip() and not breadcrumb_prefix(bare(b.text), 1):
             continue
+        prose = prose or [ln.cls == "body" and is_prose(ln.text) for ln in content]
         before, after = sum(prose[:k]), sum(prose[k + 2 :])
         if not (1 <= before <= 5 and after > before):
             continue
