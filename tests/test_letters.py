@@ -451,3 +451,8 @@ def test_messages_received_from_a_list_of_leaders_are_one_letter_each():
 def test_an_envoy_who_gave_a_written_message_carries_the_letter_of_the_one_named_after_it():
     body = "The parliament’s head gave Putin a personal written message from North Korean leader Kim Jong-un."
     assert pairs(letters(body, dt.date(2018, 6, 14))) == [("Kim Jong Un", "Vladimir Putin")]
+
+
+def test_a_passive_names_its_sender_after_by():
+    body = "North Korea’s treatment of the New Year’s greeting card sent by Kim Jong Un to Chinese President Xi Jinping was muted."
+    assert pairs(letters(body, dt.date(2026, 1, 18))) == [("Kim Jong Un", "Xi Jinping")]

@@ -470,6 +470,13 @@ def _sender(ctx: _Ctx, t: _Trigger) -> Mention | None:
     elif sender_m is not None and sender_m.kind == "pronoun" and subj is not None and subj.kind == "person":
         if subj.start < sender_m.start:  # "Trump told reporters that he had received …": he is Trump
             sender_m = subj
+    # "the greeting card sent by Kim Jong Un to Xi": a passive names its sender after "by"
+    if re.search(rf"{_NOUN}\s+(?:\w+\s+)?$", masked[max(s0, v.start() - 30) : v.start()], re.I) and (
+        by := re.match(r"\s+by\s+(?:the\s+)?", masked[v.end() : v.end() + 12], re.I)
+    ):
+        agent = next((m for m in t.sentence.mentions if m.start == v.end() + by.end()), None)
+        if agent is not None and agent.kind in ("person", "institution"):
+            sender_m = agent
     return sender_m
 
 
