@@ -363,3 +363,10 @@ def test_a_title_standing_alone_names_the_one_the_story_introduced_with_it() -> 
         "The Chairperson emphasized, “It has become a model of a true comradely relationship.”"
     )
     assert spoken(body) == [("It has become a model of a true comradely relationship.", "Kim Jong Un")]
+
+
+def test_a_quotation_cut_off_where_the_page_ends_is_kept_only_after_its_cue() -> None:
+    assert texts("Kim wrote to Moon.\n\n“Chairman Kim also expressed his intentions") == []
+    assert texts("In this letter, Xi said, “We want to work in partnership with North Korea") == [
+        "We want to work in partnership with North Korea"
+    ]

@@ -80,6 +80,13 @@ def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
             if nxt is not None and text[nxt] in (OPEN_DOUBLE, '"'):
                 n_paras += 1  # continues in the next paragraph
                 continue
+            lead = re.split(r"[.!?…][\"'”’)\]]*\s+", text[p0 : open_at - 1])[-1]
+            if nxt is None and not re.search(r"[.!?…][\"'”’)\]]*\s*$", text[p0:p1]) and not _CUE_BEFORE.search(lead):
+                # the page's text stops mid-sentence inside it (a saved excerpt cut off), and no cue of its own
+                # sentence introduces it ("Xi said, “We want …"): no quotation to keep
+                warnings.append(f"quotation opened at {open_at - 1} is cut off where the text ends: not kept")
+                open_at = None
+                continue
             warnings.append(
                 f"unbalanced quotation mark: quotation opened at {open_at - 1} is not closed in its paragraph"
             )
@@ -89,6 +96,13 @@ def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
     spans += _single_spans(text, spans)
     spans.sort()
     return spans, warnings
+
+
+_CUE_BEFORE = re.compile(
+    r"\b(?:said|says|wrote|writes|added|stated|stressed|noted|declared|told\s+\w+(?:\s+\w+)?|read|reads)\s*[,:]?\s*$",
+    re.I,
+)
+"""A speech verb right before an opening mark ("Xi said, “…")."""
 
 
 def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
