@@ -456,3 +456,13 @@ def test_an_envoy_who_gave_a_written_message_carries_the_letter_of_the_one_named
 def test_a_passive_names_its_sender_after_by():
     body = "North Korea’s treatment of the New Year’s greeting card sent by Kim Jong Un to Chinese President Xi Jinping was muted."
     assert pairs(letters(body, dt.date(2026, 1, 18))) == [("Kim Jong Un", "Xi Jinping")]
+
+
+def test_a_letter_told_in_reported_speech_after_a_fronted_date_is_sent_by_that_day():
+    body = (
+        "On June 9, the Russian ambassador in Seoul said that South Korean President Yoon Suk Yeol also "
+        "congratulated Putin on Russia Day."
+    )
+    (lt,) = letters(body, dt.date(2023, 6, 12))
+    assert (lt.sender, lt.recipient) == ("Yoon Suk Yeol", "Vladimir Putin")
+    assert lt.date_latest == dt.date(2023, 6, 9) and lt.date_earliest < dt.date(2023, 6, 9)

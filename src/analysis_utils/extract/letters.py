@@ -763,6 +763,13 @@ def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None
         # a time fronted before a subordinate clause dates the main one: "Last Saturday, as …, Putin sent …"
         cands = [d for d in ctx.dates if s0 <= d.start <= s0 + 3 and masked[d.end : d.end + 1] == ","][:1]
     fixed = _occasion_day(masked[c0:c1], recipient)
+    if not cands and fixed != (1, 1):
+        # "On June 9, the ambassador said that Yoon congratulated Putin": the report's day bounds the letter
+        # (New Year greetings are bounded by their day and their report below)
+        for d in ctx.dates:
+            if s0 <= d.start <= s0 + 3 and _REPORTED_THAT.match(masked, d.end, t.match.start()):
+                lo = d.date_earliest - dt.timedelta(days=REPORTED_WITHIN_DAYS)
+                return lo, d.date_latest, f"'{d.expression}': reported that day, so sent by then"
     if cands:
         d = cands[0]
         if fixed is not None and d.precision != "day":
@@ -796,6 +803,15 @@ def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None
         lo = (pub.earliest or pub.latest) - dt.timedelta(days=7)
         return lo, pub.latest, PUBLICATION_WEEK
     return None, None, "no date"
+
+
+_REPORTED_THAT = re.compile(
+    r",?\s+[^.;]{0,80}?\b(?:said|says|reported|announced|stated|confirmed|disclosed|revealed)\s+(?:\w+\s+){0,3}?that\s+[^.;]*$",
+    re.I,
+)
+"""After a fronted date: ", the Russian ambassador in Seoul said that … " up to the sending verb."""
+REPORTED_WITHIN_DAYS = 7
+"""How long before its report a letter told of in reported speech may have been sent."""
 
 
 _CONTENT = re.compile(
