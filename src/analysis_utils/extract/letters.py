@@ -425,13 +425,14 @@ def _received_letters(ctx: _Ctx, t: _Trigger, sender: str, others: list[Mention]
         return []  # "received a commemorative medal from Putin": no letter received
     # "received a letter from Xi … and a letter from Putin": the first name after each "from"
     givers: list[tuple[str, re.Match[str]]] = []
+    first: Mention | None = None
     for frm in _FROM.finditer(ctx.masked, v.end(), c1):
         giver = next((m for m in others if frm.end() <= m.start < frm.end() + 40), None)
         if giver is not None and giver.canonical not in (g for g, _ in givers):
             givers.append((giver.canonical, frm))
-    if len(givers) == 1:
+            first = first or giver
+    if len(givers) == 1 and first is not None:
         # "received congratulatory messages from Vietnamese President …, Cuban President … and Lao President …"
-        first = next(m for m in others if m.canonical == givers[0][0] and m.start >= givers[0][1].end())
         listed = [m.canonical for m in _listed(ctx.masked, [m for m in others if m.start >= first.start])]
         if len(listed) > 1 and all(m.kind == "person" for m in others if m.canonical in listed):
             return [_make(ctx, t, g, sender, "received") for g in dict.fromkeys(listed)]

@@ -335,7 +335,8 @@ _NAME_BEFORE = re.compile(
 def _antecedent_is(person: reference.Person, text: str, at: int) -> bool:
     """Whether the last name before "his" in its sentence is ``person``'s (else "his" is someone else's)."""
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    names = [m for m in _NAME_BEFORE.finditer(text, start, at) if m.start() > start or not m.group(0)[:1].isupper()]
+    # (a capitalised word opening the sentence may be no name: "The", "On")
+    names = [m for m in _NAME_BEFORE.finditer(text, start, at) if m.start() > start]
     names = [m for m in names if m.group(0).split()[-1] not in ("The", "On", "In", "At", "For")]
     if not names:
         return True

@@ -128,12 +128,19 @@ _ORIGINALLY = re.compile(
 
 
 def _originally_published(cd: CleanDoc) -> Field | None:
+    return _credit_line(cd, _ORIGINALLY, publisher=False)
+
+
+def _credit_line(cd: CleanDoc, pattern: re.Pattern[str], publisher: bool) -> Field | None:
+    """The outlet a credit line names ("Published by …", "originally published on …"): the gazetteer's name for it
+    (its publisher's with ``publisher``), else the name as printed."""
     for ln in cd.lines:
-        if ln.cls in ("footer", "byline", "navigation") and (m := _ORIGINALLY.match(ln.text.strip())):
+        if ln.cls in ("footer", "byline", "navigation") and (m := pattern.match(ln.text.strip())):
             name = m.group("name").strip()
             o = reference.outlet_named(name)
             start = ln.start + m.start("name")
-            return Field(o.name if o else name, start, start + len(name), f"credit line '{ln.text.strip()}'")
+            value = (o.publisher if publisher else o.name) if o else name
+            return Field(value, start, start + len(name), f"credit line '{ln.text.strip()}'")
     return None
 
 
@@ -324,13 +331,7 @@ _PUBLISHED_BY = re.compile(r"^published by\s+(?P<name>[A-Z][\w .&’'-]{1,60}?)[
 
 def _outlet_published_by(cd: CleanDoc, wire: Field) -> Field | None:
     """ "Published by Global Banking and Finance Review": the page's own credit line."""
-    for ln in cd.lines:
-        if ln.cls in ("footer", "byline", "navigation") and (m := _PUBLISHED_BY.match(ln.text.strip())):
-            name = m.group("name").strip()
-            o = reference.outlet_named(name)
-            start = ln.start + m.start("name")
-            return Field(o.publisher if o else name, start, start + len(name), f"credit line '{ln.text.strip()}'")
-    return None
+    return _credit_line(cd, _PUBLISHED_BY, publisher=True)
 
 
 def _outlet_in_dateline_credit(cd: CleanDoc, wire: Field) -> Field | None:
