@@ -466,3 +466,12 @@ def test_a_letter_told_in_reported_speech_after_a_fronted_date_is_sent_by_that_d
     (lt,) = letters(body, dt.date(2023, 6, 12))
     assert (lt.sender, lt.recipient) == ("Yoon Suk Yeol", "Vladimir Putin")
     assert lt.date_latest == dt.date(2023, 6, 9) and lt.date_earliest < dt.date(2023, 6, 9)
+
+
+def test_greetings_for_a_day_after_their_report_were_sent_ahead_of_it():
+    (lt,) = letters(
+        "Vladimir Putin sent a message to Kim Jong Un on the 76th anniversary of the founding of the DPRK.",
+        published=D(2024, 9, 8),
+    )
+    assert lt.date_latest == D(2024, 9, 8) and lt.date_earliest < D(2024, 9, 8), lt.date_evidence
+    assert "sent ahead" in lt.date_evidence

@@ -342,3 +342,24 @@ def test_a_year_that_marked_an_anniversary_is_behind_the_story():
     )
     p = pub(text)
     assert p.published is None and "told as past" in p.evidence, p.evidence
+
+
+def test_an_anniversary_named_with_a_curly_apostrophe_still_dates_the_story():
+    # the alias list holds both spellings of the event's name: they must name one event, not two that cancel out
+    text = (
+        "Putin greets Kim\n\nSEOUL, September 9. /TASS/. Russian President Vladimir Putin congratulated Kim Jong-un "
+        "on the 74th anniversary of the founding of the Democratic People\u2019s Republic of Korea, KCNA reported on Friday.\n"
+    )
+    p = pub(text)
+    assert p.published == D(2022, 9, 9), p.evidence  # a Friday 9 September: 2016 too, but the 74th was in 2022
+
+
+def test_an_index_line_on_the_eve_of_the_anniversary_its_greetings_mark_is_kept():
+    text = (
+        " date 2024-09-08 https://example.com/putin-greets-kim\n\nPutin greets Kim\n\n"
+        "Vladimir Putin sent a message to Kim Jong Un on the 76th anniversary of the founding of the DPRK.\n"
+    )
+    p = pub(text)
+    assert p.published == D(2024, 9, 8), p.evidence
+    text = text.replace("2024-09-08", "2024-09-02")  # a week early is another story's date
+    assert pub(text).published != D(2024, 9, 2)

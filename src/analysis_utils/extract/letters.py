@@ -755,6 +755,21 @@ def _make(ctx: _Ctx, t: _Trigger, sender: str, recipient: str, kind: str) -> Let
 
 
 def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None, dt.date | None, str]:
+    """The sending clause's date (after the verb, then before it), fitted to the occasion's fixed day if any; an
+    occasion's day just after the story that reports the letter means greetings sent ahead of it, by the report."""
+    lo, hi, why = _clause_letter_date(ctx, t, recipient)
+    pub = ctx.pub.latest
+    if (
+        lo is not None
+        and hi is not None
+        and pub is not None
+        and pub < lo <= pub + dt.timedelta(days=GREETINGS_AHEAD_DAYS)
+    ):
+        return lo - dt.timedelta(days=GREETINGS_AHEAD_DAYS), pub, f"{why}: sent ahead of it, by the report ({pub})"
+    return lo, hi, why
+
+
+def _clause_letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None, dt.date | None, str]:
     """The sending clause's date (after the verb, then before it), fitted to the occasion's fixed day if any."""
     masked, pub, s0, s1, c0, c1 = ctx.masked, ctx.pub, t.sentence.start, t.sentence.end, t.start, t.end
     cands, dated = _clause_dates(ctx, t)

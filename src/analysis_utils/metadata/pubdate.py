@@ -252,6 +252,9 @@ def _from_printed(result: PubDate, printed: Printed, agreement: str = "") -> Pub
 
 PEG_SLACK_DAYS = 7
 """A page dated more than this many days after the news peg its lede tells is not dated by that page."""
+PEG_EVE_DAYS = 2
+"""Nor one dated more than this many days before it (greetings sent and reported on the eve of the day they mark,
+Moscow's evening being Pyongyang's next morning)."""
 
 
 def _text_agrees(
@@ -268,7 +271,7 @@ def _text_agrees(
     if not span.contains(printed.day):
         return False, "; ".join(used[:3]) or "its evidence"
     for day, why in pegs[:1]:
-        if not day <= printed.day <= day + dt.timedelta(days=PEG_SLACK_DAYS):
+        if not day - dt.timedelta(days=PEG_EVE_DAYS) <= printed.day <= day + dt.timedelta(days=PEG_SLACK_DAYS):
             return False, f"news peg: {why}"
     dateline = _dateline_day(cd, printed.day)
     if dateline is not None:

@@ -61,7 +61,9 @@ def known_event_index() -> tuple[Indexed, dict[str, tuple[KnownEvent, ...]]]:
     by_alias: dict[str, list[KnownEvent]] = {}
     for ev in known_events():
         for a in ev.aliases:
-            by_alias.setdefault(alias_key(a), []).append(ev)
+            named = by_alias.setdefault(alias_key(a), [])
+            if ev not in named:  # two spellings of one alias (straight and curly apostrophe) name it once
+                named.append(ev)
     aliases = [a for ev in known_events() for a in ev.aliases]
     return Indexed.of_aliases(aliases), {k: tuple(v) for k, v in by_alias.items()}
 
