@@ -370,3 +370,13 @@ def test_a_quotation_cut_off_where_the_page_ends_is_kept_only_after_its_cue() ->
     assert texts("In this letter, Xi said, “We want to work in partnership with North Korea") == [
         "We want to work in partnership with North Korea"
     ]
+
+
+def test_words_said_via_a_spokesman_are_the_spokesmans_and_so_is_his_next_he() -> None:
+    body = (
+        "“Trump’s statements give us hope,” Putin said via spokesman Dmitry Peskov, according to the AP.\n\n"
+        "“The result does not mean that all issues will be resolved,” he added.\n\n"
+        "Putin later said, “We are ready to talk.”\n"
+    )
+    got = spoken(body)
+    assert [sp for _, sp in got] == ["Dmitry Peskov", "Dmitry Peskov", "Vladimir Putin"], got

@@ -346,6 +346,23 @@ def _from_mention(
     return resolve(m, state, subj)
 
 
+_VIA_MOUTHPIECE = re.compile(
+    r"\s*,?\s*(?:via|through)\s+(?:his|her|its|their|the)?\s*(?:[A-Z][\w.-]*\s+){0,3}?"
+    r"(?:spokes(?:man|woman|person)|press\s+secretary|aide|representative)\s*,?\s*",
+    re.IGNORECASE,
+)
+"""After a reporting verb: "Putin said via spokesman Dmitry Peskov": the words are the spokesman's (GUIDE: a
+spokesman speaks for himself)."""
+
+
+def mouthpiece(c: Clause, verb_end: int) -> Mention | None:
+    """The person a reporting verb ending at ``verb_end`` says the words came through, if it names one."""
+    via = _VIA_MOUTHPIECE.match(c.text, verb_end, c.end)
+    if via is None:
+        return None
+    return next((x for x in c.mentions if x.kind == "person" and via.end() <= x.start <= via.end() + 2), None)
+
+
 @dataclass(frozen=True)
 class Quotation:
     """What a cue reads of one quotation: the words ``start``..``end`` in a clause that may run past its sentence,
@@ -382,6 +399,9 @@ def _cue_after(q: Quotation, state: State) -> Found | None:
     if not win_ms and m.group("verb").lower().endswith("ing"):
         return None  # '," adding the DPRK will …': what follows the participle is what is added, not who adds it
     cands = win_ms or after_ms[:1]
+    via = mouthpiece(q.clause, vpos + len(m.group("verb")))
+    if via is not None:
+        return via.canonical, cue, f"cue after the quotation: through '{via.text}'"
     if cands:
         who, why = _from_mention(q.clause, cands[0], q.subject, state, q.start)
         if who:
@@ -395,6 +415,9 @@ def _cue_before(q: Quotation, state: State) -> Found | None:
     if v is None:
         return None
     cue = q.clause.text[max(q.clause.start, v.start() - 40) : v.end()].strip()
+    via = mouthpiece(q.clause, v.end())
+    if via is not None:
+        return via.canonical, cue, f"cue before the quotation: through '{via.text}'"
     who, why = _from_mention(q.clause, near, q.subject, state, q.start)
     return (who, cue, f"cue before the quotation: {why}") if who else None
 
@@ -506,6 +529,11 @@ def update_state(c: Clause, subj: Mention | None, state: State, paragraph_of: Ca
     if subj is not None:
         _update_speaker(c, subj, state, paragraph_of)
     state.prev_subject = subj.canonical if subj is not None and subj.kind == "person" else None
+    for v in VERB.finditer(masked, s0, s1):
+        via = mouthpiece(c, v.end())
+        if via is not None:  # "…,” Putin said via spokesman Peskov. “…,” he added: the spokesman again
+            state.prev_subject = state.last_person_speaker = via.canonical
+            state.paragraph_speaker[paragraph_of(s0)] = via.canonical
 
 
 def _update_speaker(c: Clause, subj: Mention, state: State, paragraph_of: Callable[[int], int]) -> None:
