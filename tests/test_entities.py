@@ -53,3 +53,13 @@ def test_every_office_row_names_a_known_country():
     for row in reference.data.rows("offices.csv"):
         assert row["country"] in names, row
     assert reference.office_role_phrases()
+
+
+def test_a_name_followed_by_anothers_title_stays_two_people():
+    ms = [
+        m
+        for m in find_mentions("“…,” wrote Erdogan Russian President. Russian President Vladimir Putin replied.")
+        if m.kind == "person"
+    ]
+    assert [m.canonical for m in ms] == ["Recep Tayyip Erdogan", "Vladimir Putin", "Vladimir Putin"], ms
+    assert ms[2].text == "Russian President Vladimir Putin"  # a title and its holder's name stay one mention

@@ -308,11 +308,25 @@ def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
             if not re.match(r"\s*,?\s+[A-Z][a-z]+\s+[A-Z]", text[sp.end() : sp.end() + 30]):
                 m = Mention(m.start, sp.end(), text[m.start : sp.end()], m.canonical, m.kind)
         gap = text[out[-1].end : m.start] if out else ""
-        if out and m.kind == "person" and out[-1].kind == "person" and not gap.strip() and "\n" not in gap:
+        if (
+            out
+            and m.kind == "person"
+            and out[-1].kind == "person"
+            and not gap.strip()
+            and "\n" not in gap
+            and (out[-1].canonical == m.canonical or _is_role(out[-1].text))
+        ):  # not a name followed by another's title: "wrote Erdogan Russian President" is Erdogan writing to Putin
             prev = out.pop()
             m = Mention(prev.start, m.end, text[prev.start : m.end], m.canonical, "person")
         out.append(m)
     return out
+
+
+def _is_role(text: str) -> bool:
+    """Is ``text`` a role phrase ("Russian President", "the North Korean leader"), not a name?"""
+    pattern, by_phrase = role_index()
+    m = re.fullmatch(r"(?:the\s+|a\s+)?(?:former\s+)?(?P<phrase>.+)", text.strip(), re.I | re.S)
+    return m is not None and alias_key(m.group("phrase")) in by_phrase
 
 
 class MentionIndex:
