@@ -380,3 +380,35 @@ def test_words_said_via_a_spokesman_are_the_spokesmans_and_so_is_his_next_he() -
     )
     got = spoken(body)
     assert [sp for _, sp in got] == ["Dmitry Peskov", "Dmitry Peskov", "Vladimir Putin"], got
+
+
+def test_a_straight_mark_that_can_only_open_closes_nothing_on_an_earlier_line() -> None:
+    text = (
+        'In the letter, Kim "expressed deep sympathy to Xi and the bereaved families, according to KCNA.\n'
+        "A jetliner crashed on Monday.\n"
+        'Kim "sincerely hoped that the people would overcome sorrow" under Xi\'s leadership, the KCNA added.\n'
+    )
+    assert texts(text) == [
+        "expressed deep sympathy to Xi and the bereaved families",  # never closed: it stops before its attribution
+        "sincerely hoped that the people would overcome sorrow",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('KCNA said Kim sent a message. Kim "sincerely hoped that the Chinese people would overcome sorrow."', "KCNA"),
+        (
+            "KCNA reported the talks. Meanwhile Putin “expressed satisfaction over the fact that the Russia-DPRK relations develop.”",
+            "KCNA",
+        ),
+        (
+            "After reading it, Kim “said with satisfaction that the content of the letter is excellent”, KCNA said",
+            "KCNA",
+        ),
+        ('Kim said ties had entered "a new high stage," KCNA said.', "Kim Jong Un"),  # a phrase of his own
+    ],
+)
+def test_marks_opening_on_what_a_person_did_hold_the_mediums_narration(body: str, speaker: str) -> None:
+    ((_, got),) = spoken(body)
+    assert got == speaker

@@ -20,7 +20,17 @@ from ..clean.values import CleanDoc
 from ..text.quotemarks import QuoteSpan, find_spans, mask
 from ..text.sentences import sentence_spans
 from .entities import MentionIndex, find_mentions
-from .speakers import Clause, Quotation, State, agency_voice, own_voice, speaker_of, subject, update_state
+from .speakers import (
+    Clause,
+    Quotation,
+    State,
+    agency_voice,
+    narrated_voice,
+    own_voice,
+    speaker_of,
+    subject,
+    update_state,
+)
 from .values import Quote, QuoteResult
 
 
@@ -57,7 +67,11 @@ def attribute(cd: CleanDoc, spans: list[QuoteSpan], when: dt.date | None) -> lis
             e1 = max(s1, sentences[k][1] if 0 <= k < len(sentences) and b < sentences[k][1] else s1)
             clause = sentence if e1 == s1 else Clause(masked, s0, e1, index.between(s0, e1))
             speaker, cue, why = speaker_of(Quotation(clause, a, b, subj, para_of), state)
-            voice = agency_voice(text[a:b], speaker, clause, state) or own_voice(text[a:b], speaker, clause, state)
+            voice = (
+                narrated_voice(text, a, b, speaker, clause, state)
+                or agency_voice(text[a:b], speaker, clause, state)
+                or own_voice(text[a:b], speaker, clause, state)
+            )
             if voice is not None:
                 speaker, why = voice
             pieces = _pieces(text, a, b)

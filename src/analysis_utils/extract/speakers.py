@@ -611,17 +611,47 @@ def agency_voice(words: str, speaker: str | None, c: Clause, state: State) -> tu
     named = [m for m in find_mentions(words) if m.kind == "person" and m.canonical in reference.leaders()]
     if not any(m.canonical == speaker or m.start < opening for m in named):
         return None
-    media = [m.canonical for m in c.mentions if m.kind == "media"]
-    relay = [  # "…,” read the letter, according to Kim Eui-kyeom, spokesman for the South's presidential office
+    medium = _reporting_medium(c, speaker, state)
+    if medium is None:
+        return None
+    return medium, f"the quotation speaks of a leader in the third person: the words of {medium}, which reports them"
+
+
+def _reporting_medium(c: Clause, speaker: str, state: State) -> str | None:
+    """Who reports the words of a clause: one who relays them ("according to Kim Eui-kyeom, spokesman for …"),
+    else the medium the clause names, else the last one the story cited."""
+    relay = [
         x.canonical
         for x in c.mentions
         if x.kind == "person"
         and x.canonical != speaker
         and re.search(r"according\s+to\s+$", c.text[max(c.start, x.start - 15) : x.start])
     ]
+    media = [m.canonical for m in c.mentions if m.kind == "media"]
     media = relay or media or [name for name, kind, _ in reversed(state.seen) if kind == "media"]
-    if not media:
+    return media[0] if media else None
+
+
+_NARRATING_VERB = re.compile(
+    r"(?:[a-z]+ly\s+)?(?:[a-z]+ed|sent|wrote|said|made|gave|took|felt|held|sought|spoke|saw|met|paid|laid)\b(?!\s+(?:by|to\s+be)\b)"
+)
+NARRATED_MIN_WORDS = 6
+"""Fewer words after a name are a phrase of the person's own ("Kim “hoped for peace”")."""
+
+
+def narrated_voice(text: str, a: int, b: int, speaker: str | None, c: Clause, state: State) -> tuple[str, str] | None:
+    """Marks opening on a past-tense verb right after the person they tell of (Kim "expressed deep sympathy … to
+    the bereaved families", according to KCNA) hold the reporting medium's narration of what the person did, not
+    the person's words (GUIDE: the words decide; indirect speech inside the marks is the agency's)."""
+    words = text[a:b]
+    if not speaker or _FIRST_OR_SECOND.search(words) or len(words.split()) < NARRATED_MIN_WORDS:
         return None
-    return media[
-        0
-    ], f"the quotation speaks of a leader in the third person: the words of {media[0]}, which reports them"
+    if not _NARRATING_VERB.match(words):
+        return None
+    before = [m for m in c.mentions if m.end <= a and m.kind == "person" and not c.text[m.end : a - 1].strip()]
+    if not before:
+        return None
+    medium = _reporting_medium(c, before[-1].canonical, state)
+    if medium is None or medium == speaker:
+        return None
+    return medium, f"the marks open on what '{before[-1].text}' did, told by {medium}: its narration"

@@ -72,6 +72,11 @@ def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                     warnings.append(f"closing quotation mark without an opening one at {i}")
             elif ch in (OPEN_DOUBLE, '"') and i == p0 and n_paras > 1:
                 pass  # the repeated opening mark of a continued quotation (a straight one is not its close)
+            elif ch == '"' and text[i - 1].isspace() and _opens(text, i) and "\n" in text[open_at:i]:
+                # a straight mark that can only open, on a later line: the quotation before it was never closed
+                warnings.append(f"unbalanced quotation mark: quotation opened at {open_at - 1} is not closed on its line")
+                spans.append(QuoteSpan(open_at, _unclosed_end(text, open_at, text.index("\n", open_at)), "double", 1))
+                open_at, n_paras = i + 1, 1
             elif ch == CLOSE_DOUBLE or (ch == '"' and open_mark in '"“'):
                 spans.append(QuoteSpan(open_at, i, "double", n_paras))
                 open_at = None
@@ -90,12 +95,23 @@ def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
             warnings.append(
                 f"unbalanced quotation mark: quotation opened at {open_at - 1} is not closed in its paragraph"
             )
-            end = re.search(r"[.!?…][\"'”’]?(?=\s+[\"“A-Z])", text[open_at:p1])
-            spans.append(QuoteSpan(open_at, open_at + end.end() if end else p1, "double", n_paras))
+            spans.append(QuoteSpan(open_at, _unclosed_end(text, open_at, p1), "double", n_paras))
             open_at = None
     spans += _single_spans(text, spans)
     spans.sort()
     return spans, warnings
+
+
+def _unclosed_end(text: str, open_at: int, p1: int) -> int:
+    """Where a quotation never closed ends: with its first sentence, or before the attribution that closes it
+    (Kim "expressed deep sympathy …, according to KCNA." quotes up to "according")."""
+    end = re.search(r"[.!?…][\"'”’]?(?=\s+[\"“A-Z])", text[open_at:p1])
+    stop = open_at + end.end() if end else p1
+    cue = _TRAILING_CUE.search(text, open_at, stop)
+    return cue.start() if cue else stop
+
+
+_TRAILING_CUE = re.compile(r",\s+(?:according\s+to|as\s+(?:\w+\s+){1,4}(?:said|reported))\b", re.I)
 
 
 _CUE_BEFORE = re.compile(
