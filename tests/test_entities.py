@@ -63,3 +63,9 @@ def test_a_name_followed_by_anothers_title_stays_two_people():
     ]
     assert [m.canonical for m in ms] == ["Recep Tayyip Erdogan", "Vladimir Putin", "Vladimir Putin"], ms
     assert ms[2].text == "Russian President Vladimir Putin"  # a title and its holder's name stay one mention
+
+
+def test_a_title_names_the_holder_the_story_named_not_todays():
+    text = "Leaders congratulated Iranian President Hassan Rouhani. The Iranian president thanked them."
+    ms = [m for m in find_mentions(text) if m.kind == "person"]
+    assert [m.canonical for m in ms] == ["Hassan Rouhani", "Hassan Rouhani"], ms

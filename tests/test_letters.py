@@ -475,3 +475,17 @@ def test_greetings_for_a_day_after_their_report_were_sent_ahead_of_it():
     )
     assert lt.date_latest == D(2024, 9, 8) and lt.date_earliest < D(2024, 9, 8), lt.date_evidence
     assert "sent ahead" in lt.date_evidence
+
+
+def test_every_name_of_a_list_of_senders_sends_its_own_letter():
+    found = letters(
+        "Russian President Vladimir Putin, Emir of Kuwait Sabah Al Ahmad Al Jaber Al Sabah, Syrian President "
+        "Bashar Assad, and Azerbaijan’s President Ilham Aliyev were the first world leaders to congratulate "
+        "Iranian President Hassan Rouhani on his re-election in separate messages."
+    )
+    assert sorted(pairs(found)) == [
+        ("Bashar al-Assad", "Hassan Rouhani"),
+        ("Ilham Aliyev", "Hassan Rouhani"),
+        ("Sabah Al Ahmad Al Jaber Al Sabah", "Hassan Rouhani"),
+        ("Vladimir Putin", "Hassan Rouhani"),
+    ]

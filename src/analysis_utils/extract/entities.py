@@ -109,6 +109,15 @@ def _role_holder(role: Role, when: dt.date | None) -> bool:
     return (role.valid_from is None or role.valid_from <= when) and (role.valid_to is None or when < role.valid_to)
 
 
+def _holders(roles: tuple[Role, ...], when: dt.date | None, named: set[str]) -> list[Role]:
+    """Who "the Iranian president" is: the one holder of the office the story names by name ("Iranian President
+    Hassan Rouhani … the Iranian president"), else the holder on the story's day (the present one if unknown)."""
+    by_name = {r.canonical for r in roles if r.canonical in named}
+    if len(by_name) == 1:
+        return [r for r in roles if r.canonical in by_name]
+    return [r for r in roles if _role_holder(r, when)]
+
+
 def find_mentions(text: str, when: dt.date | None = None) -> list[Mention]:
     """People, institutions, media, roles, pronouns and letter nouns in ``text``, in order, no overlaps."""
     return list(_find_mentions(text, when))
@@ -124,8 +133,9 @@ def _find_mentions(text: str, when: dt.date | None) -> tuple[Mention, ...]:
         if p is not None:
             found.append(Mention(m.start(), m.end(), m.group(0), p.canonical, p.kind))
     role_pattern, by_phrase = role_index()
+    named_people = {m.canonical for m in found if m.kind == "person"}
     for m in role_pattern.finditer(text):
-        holders = [r for r in by_phrase.get(alias_key(m.group("phrase")), ()) if _role_holder(r, when)]
+        holders = _holders(by_phrase.get(alias_key(m.group("phrase")), ()), when, named_people)
         if holders:
             found.append(Mention(m.start(), m.end(), m.group(0), holders[0].canonical, "person"))
     known_spans = [(m.start, m.end) for m in found]
@@ -191,7 +201,8 @@ _ROLE_BEFORE = Prefiltered(
     re.compile(
         r"(?:spokes(?:person|man|woman)|minister|ambassador|professor|analyst|researcher|fellow|director|official|envoy|"
         r"secretary|senator|lawmaker|adviser|advisor|expert|scholar|chief|head|commander|president|chairman|"
-        r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+$",
+        r"emir|amir|king|queen|sultan|prince|princess|sheikh|crown\s+prince|"
+        r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+$",
         re.IGNORECASE,
     )
 )
@@ -217,6 +228,10 @@ _NOT_A_NAME = frozenset(
 )
 
 
+_NAME_PARTICLES = frozenset("Al al Bin bin bint Ibn ibn Abu abu".split())
+"""Words that join the parts of a long name ("Sabah Al Ahmad Al Jaber Al Sabah", "Mohammed bin Salman")."""
+
+
 def _generic_people(text: str) -> list[Mention]:
     """People the gazetteer does not know, named where they speak ("said Leif-Eric Easley, a professor …")."""
     out: list[Mention] = []
@@ -229,7 +244,11 @@ def _generic_people(text: str) -> list[Mention]:
             else:
                 parts[-1].append(t)
         for part in parts:
-            if not 2 <= len(part) <= 4:
+            if len(part) > 2 and re.search(
+                r"\bof\s+$", text[max(0, run.start() + part[0].start() - 4) : run.start() + part[0].start()]
+            ):
+                part = part[1:]  # "Emir of Kuwait Sabah Al Ahmad …": the place after "of" is not the name
+            if not 2 <= len(part) <= (7 if _NAME_PARTICLES & {t.group(0) for t in part} else 4):
                 continue
             start, end = run.start() + part[0].start(), run.start() + part[-1].end()
             before, after = text[max(0, start - 40) : start], text[end : end + 25]
@@ -318,8 +337,20 @@ def _merge_titles(mentions: list[Mention], text: str) -> list[Mention]:
         ):  # not a name followed by another's title: "wrote Erdogan Russian President" is Erdogan writing to Putin
             prev = out.pop()
             m = Mention(prev.start, m.end, text[prev.start : m.end], m.canonical, "person")
+        elif (
+            out
+            and m.kind == "person"
+            and out[-1].kind == "institution"
+            and _COUNTRY_TITLE.fullmatch(gap)
+            and out[-1].canonical in reference.country_names()
+        ):  # "Azerbaijan’s President Ilham Aliyev": one person, not a country and a person
+            prev = out.pop()
+            m = Mention(prev.start, m.end, text[prev.start : m.end], m.canonical, "person")
         out.append(m)
     return out
+
+
+_COUNTRY_TITLE = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+){1,3}")
 
 
 def _is_role(text: str) -> bool:

@@ -404,14 +404,19 @@ def _object_pronoun(ctx: _Ctx, t: _Trigger, sender: str) -> str | None:
     return ctx.last_person if ctx.last_person and ctx.last_person != sender else None
 
 
+_SENDERS_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:[A-Z][\w’'-]*|of|the)\s+){0,4}")
+"""Between two names of a list, maybe a title the name recognizer left out: ", Emir of Kuwait "."""
+
+
 def _co_senders(ctx: _Ctx, t: _Trigger, sender: str) -> list[str]:
     """ "Xi Jinping and Kim Jong Un sent Putin greetings": the people named with the sender before the verb."""
-    before = [m for m in t.sentence.mentions if t.start <= m.start and m.end <= t.match.start()]
+    # from the sentence's start: a clause cut at ", and" may hold only the list's last name
+    before = [m for m in t.sentence.mentions if m.end <= t.match.start()]
     at = next((k for k in range(len(before) - 1, -1, -1) if before[k].canonical == sender), None)
     out: list[str] = []
     while at is not None and at > 0:
         prev, cur = before[at - 1], before[at]
-        if prev.kind != "person" or not re.fullmatch(r"\s*(?:,|,?\s+and)\s+", ctx.masked[prev.end : cur.start]):
+        if prev.kind != "person" or not _SENDERS_GAP.fullmatch(ctx.masked, prev.end, cur.start):
             break
         out.insert(0, prev.canonical)
         at -= 1

@@ -74,7 +74,9 @@ def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 pass  # the repeated opening mark of a continued quotation (a straight one is not its close)
             elif ch == '"' and text[i - 1].isspace() and _opens(text, i) and "\n" in text[open_at:i]:
                 # a straight mark that can only open, on a later line: the quotation before it was never closed
-                warnings.append(f"unbalanced quotation mark: quotation opened at {open_at - 1} is not closed on its line")
+                warnings.append(
+                    f"unbalanced quotation mark: quotation opened at {open_at - 1} is not closed on its line"
+                )
                 spans.append(QuoteSpan(open_at, _unclosed_end(text, open_at, text.index("\n", open_at)), "double", 1))
                 open_at, n_paras = i + 1, 1
             elif ch == CLOSE_DOUBLE or (ch == '"' and open_mark in '"“'):
