@@ -489,3 +489,8 @@ def test_every_name_of_a_list_of_senders_sends_its_own_letter():
         ("Sabah Al Ahmad Al Jaber Al Sabah", "Hassan Rouhani"),
         ("Vladimir Putin", "Hassan Rouhani"),
     ]
+
+
+def test_a_day_weeks_after_the_report_is_what_the_letter_is_about_not_its_day():
+    (lt,) = letters("Trump's letter cancelling a planned summit for June 12 was made public.", published=D(2018, 5, 24))
+    assert lt.date_latest == D(2018, 5, 24), lt.date_evidence

@@ -363,3 +363,13 @@ def test_an_index_line_on_the_eve_of_the_anniversary_its_greetings_mark_is_kept(
     assert p.published == D(2024, 9, 8), p.evidence
     text = text.replace("2024-09-08", "2024-09-02")  # a week early is another story's date
     assert pub(text).published != D(2024, 9, 2)
+
+
+def test_an_event_a_sentence_says_will_not_take_place_has_not_happened():
+    text = (
+        " date 2018-05-24 Trump's letter to Kim\n\nTrump's letter to Kim\n\n"
+        "Please let this letter serve to represent that the Singapore summit, for the good of both parties, "
+        "will not take place.\n"
+    )
+    p = pub(text)
+    assert p.published == D(2018, 5, 24), p.evidence

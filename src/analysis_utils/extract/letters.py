@@ -764,14 +764,12 @@ def _letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None
     occasion's day just after the story that reports the letter means greetings sent ahead of it, by the report."""
     lo, hi, why = _clause_letter_date(ctx, t, recipient)
     pub = ctx.pub.latest
-    if (
-        lo is not None
-        and hi is not None
-        and pub is not None
-        and pub < lo <= pub + dt.timedelta(days=GREETINGS_AHEAD_DAYS)
-    ):
+    if lo is None or hi is None or pub is None or lo <= pub:
+        return lo, hi, why
+    if lo <= pub + dt.timedelta(days=GREETINGS_AHEAD_DAYS):
         return lo - dt.timedelta(days=GREETINGS_AHEAD_DAYS), pub, f"{why}: sent ahead of it, by the report ({pub})"
-    return lo, hi, why
+    # "Trump's letter cancelling a planned summit for June 12", told on 24 May: the day is what the letter is about
+    return (ctx.pub.earliest or pub) - dt.timedelta(days=7), pub, f"{why} is after the report: {PUBLICATION_WEEK}"
 
 
 def _clause_letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date | None, dt.date | None, str]:

@@ -145,11 +145,20 @@ def _named_events(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
                 ev = evs[0]
                 why = f"'{s.text[a:b]}' spoken of as still to come ({ev.earliest})"
                 out.append(Constraint(Span.between(FLOOR, ev.earliest), 1, why))
-        else:
+        elif not _NOT_HELD_AFTER.match(s.text, b):
             ev = min(evs, key=lambda e: e.earliest)
             why = f"'{s.text[a:b]}' ({ev.name}, {ev.earliest}) already happened"
             out.append(Constraint(Span.between(ev.earliest, s.today), 2, why))
     return out, []
+
+
+_NOT_HELD_AFTER = re.compile(
+    r"[^.;!?]{0,80}?\b(?:will|would|is\s+to|are\s+to|to\s+be\s+held|not\s+take\s+place|"
+    r"(?:was|were|has\s+been|had\s+been|is|be)\s+(?:cancel+ed|called\s+off|postponed|scrapped|delayed))\b",
+    re.I,
+)
+"""After a named event, what its sentence says of it may deny that it has happened: "the Singapore summit, for the
+good of both parties, … will not take place"."""
 
 
 PAST_DAY_STRENGTH = 3
