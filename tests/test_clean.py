@@ -623,3 +623,29 @@ def test_a_stop_glued_to_the_next_sentence_still_ends_a_sentence():
 def test_an_app_promotion_under_the_headline_is_navigation():
     cd = page(f"Kim writes to Putin on ties\n\nStay tuned with Example News HD Android App\n\n{STORY}\n\n{SECOND}\n")
     assert classes(cd)["Stay tuned with Example News HD Android App"] == "navigation"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "site"),
+    [
+        (  # the story cites the agency: it is the headline's source, kept as printed
+            "Putin greets Kim — KCNA\n\nSEOUL, September 9. /TASS/. Putin congratulated Kim, KCNA reported on Friday.\n",
+            "Putin greets Kim — KCNA",
+            None,
+        ),
+        (  # the page's own address is another outlet's
+            " date 2024-09-08\nhttps://sputnikglobe.com/20240908/putin-kim.html\n\nPutin Greets Kim - KCNA\n\n"
+            "Russian President Vladimir Putin sent a message of congratulations to Kim Jong Un.\n",
+            "Putin Greets Kim - KCNA",
+            None,
+        ),
+        (  # the agency's own copy: its name closing the title is the site's
+            "Putin greets Kim - Reuters\n\nMOSCOW (Reuters) - Putin congratulated Kim, Reuters reported.\n",
+            "Putin greets Kim",
+            "Reuters",
+        ),
+    ],
+)
+def test_an_agency_closing_the_headline_is_the_site_only_when_the_copy_is_its_own(text, headline, site):
+    cd = page(text)
+    assert (cd.headline_text, cd.site_name) == (headline, site)

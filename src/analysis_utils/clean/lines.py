@@ -15,7 +15,7 @@ from ..text import reference
 from ..text.calendar import MONTH_RE
 from ..text.date_mentions import find_dates
 from ..text.matching import Prefiltered, lower_for_prefilter
-from .values import Dateline, Line
+from .values import WEB_ADDRESS_REASON, Dateline, Line
 
 FURNITURE_MAX_CHARS = 400
 """Lines longer than this are never page furniture."""
@@ -492,7 +492,7 @@ def classify_line(ln: Line) -> None:
         ln.cls, ln.reason = "byline", "a name with the writer's role"
         return
     if _WEB_ADDRESS.match(core):
-        ln.cls, ln.reason = "navigation", "a web address"
+        ln.cls, ln.reason = "navigation", WEB_ADDRESS_REASON
         return
     m = BYLINE.match(core)
     if m and (_name_like(m.group("name")) or _name_like(re.split(r"\s+[|·•]\s+", m.group("name"))[0])):

@@ -28,7 +28,7 @@ from .lines import (
     without_leading_symbols,
     words,
 )
-from .values import INDEX_REASON, OTHER_STORIES_REASON, CleanDoc, Line
+from .values import INDEX_REASON, OTHER_STORIES_REASON, WEB_ADDRESS_REASON, CleanDoc, Line
 
 _END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
 
@@ -397,8 +397,34 @@ def _split_site_name(cd: CleanDoc) -> None:
     if not m:
         return
     site = (m.group("site") or m.group("site2")).strip()
-    if reference.outlet_named(site) or looks_like_masthead(site):
+    o = reference.outlet_named(site)
+    if o is not None and o.kind == "agency" and _cited_in_story(cd, o):
+        return  # "Putin sends Kim congratulations - KCNA" over a story that cites KCNA: the headline's source
+    if o or looks_like_masthead(site):
         cd.headline_text, cd.site_name = cd.headline_text[: m.start()].strip(), site
+
+
+def _cited_in_story(cd: CleanDoc, agency: reference.Outlet) -> bool:
+    """Does the story name ``agency`` as a source of what it tells, not as its own credit ("(Reuters) -",
+    "/TASS/")?"""
+    body = [ln.text for ln in cd.lines if ln.cls == "body"]
+    credited = any(re.search(rf"[(/]\s*(?:{agency.pattern.pattern})\s*[)/]\s*[-–—.:]", t) for t in body)
+    if credited:
+        return False
+    if any(agency.pattern.search(t) for t in body):
+        return True
+    # the page's own address (on the index line, above the headline) is another outlet's: the headline's source
+    top = cd.headline.index if cd.headline is not None else 0
+    for ln in cd.lines:
+        if ln.index <= top and ln.reason in (INDEX_REASON, WEB_ADDRESS_REASON):
+            for d in _URL_HOST.finditer(ln.text):
+                o = reference.outlet_by_domain(d.group("host"))
+                if o is not None and o.name != agency.name:
+                    return True
+    return False
+
+
+_URL_HOST = re.compile(r"https?://(?:www\.)?(?P<host>[\w.-]+)")
 
 
 def _drop_repeated_standfirst(cd: CleanDoc) -> None:
