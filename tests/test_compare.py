@@ -502,3 +502,19 @@ def test_a_photo_caption_credits_its_agency_but_a_copyright_is_not_a_citation():
     assert got == [("AP", "photo credit", "caption"), ("Yonhap", "photo credit", "caption")]
     c = extract_citations(cd)[0]
     assert cd.doc.text[c.start : c.end] == "AP"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kim was quoted by North Korean state-run news agency KCNA as saying in the message.",
+        "The next day, the Korean Central News Agency (KCNA) clarified that the talks covered trade.",
+        "North Korea’s state-run media, Korean Central News Agency, reported that Putin sent a message.",
+    ],
+)
+def test_a_source_described_or_set_in_apposition_is_still_cited(body):
+    assert [c.cited for c in citations(body)] == ["KCNA"]
+
+
+def test_a_name_followed_by_a_comma_and_a_verb_is_no_citation_unless_set_in_apposition():
+    assert citations("Officials met Yonhap, said one of them.") == []

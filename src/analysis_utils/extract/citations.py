@@ -217,8 +217,9 @@ def _is_modifier(m: Mention, nxt: Mention | None, text: str) -> bool:
 _CLAUSE_WORD = r"(?!(?:and|but|or|while|as|that|which|who|whose|where|when|to|in\s+which)\b)\w[\w.’'-]*"
 
 
-_GAP_BEFORE = re.compile(rf"\s+(?:{_CLAUSE_WORD}\s+){{0,4}}")
-"""Between a cue and the name after it: a few words, no comma ("according to a Kremlin press release")."""
+_GAP_BEFORE = re.compile(rf"\s+(?:{_CLAUSE_WORD}\s+){{0,6}}")
+"""Between a cue and the name after it: a few words, no comma ("according to a Kremlin press release", "quoted by
+North Korean state-run news agency KCNA")."""
 
 
 _GAP_AFTER = re.compile(rf"\)?\s*(?:{_CLAUSE_WORD}\s+){{0,3}}|['’]s\s+|\s*,[^,.;:!?\n]+,\s*")
@@ -263,7 +264,11 @@ def citations(text: str, own: frozenset[str] = frozenset(), shown: str | None = 
                 cited.setdefault(nxt.start, (nxt, cue))
     for cue in filter(free, after.finditer(text)):
         prev = next((m for m in reversed(mentions) if m.end <= cue.start()), None)
-        if prev and _GAP_AFTER.fullmatch(text[prev.end : cue.start()]) and cue.start() - prev.end <= win_after:
+        gap = text[prev.end : cue.start()] if prev else ""
+        apposed = (
+            prev is not None and re.fullmatch(r"\s*,\s*", gap) and re.search(r",\s*(?:the\s+)?$", text[: prev.start])
+        )
+        if prev and (_GAP_AFTER.fullmatch(gap) or apposed) and cue.start() - prev.end <= win_after:
             cited.setdefault(prev.start, (prev, cue))
     _cite_documents(text, before, mentions, cited)
     out = []
