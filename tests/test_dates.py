@@ -706,3 +706,18 @@ def test_year_ranges_and_a_number_of_days_after_a_date():
         D(1910, 1, 1),
         D(1945, 12, 31),
     )
+
+
+def test_a_photo_captions_date_is_a_date_expression_of_the_page():
+    text = (
+        "Kim Jong Un sent a letter to Putin on Friday.\n\n"
+        "Russian President Vladimir Putin, right, and North Korean leader Kim Jong Un shake hands during their "
+        "meeting at the Vostochny cosmodrome, Russia on Sept. 13, 2023. (AP Photo)\n\n"
+        "The letter praised the ties between the countries.\n"
+    )
+    cd = page(f"{HEADLINE}\n\n{FILLER}\n\n{text}")
+    assert any(ln.cls == "caption" for ln in cd.lines), [(ln.cls, ln.text[:30]) for ln in cd.lines]
+    found = extract_dates(cd, PubDate(published=D(2024, 3, 1)))
+    e = find(found, "on Sept. 13, 2023")
+    assert (e.section, e.date_earliest, e.date_latest) == ("caption", D(2023, 9, 13), D(2023, 9, 13))
+    assert cd.doc.text[e.start : e.end] == "on Sept. 13, 2023"  # offsets into the page's text, as for date lines

@@ -36,7 +36,7 @@ class DateExpr:
     expression: str
     start: int
     end: int
-    section: str  # body | headline | dateline | date line | page banner
+    section: str  # body | caption | headline | dateline | date line | page banner
     date_earliest: dt.date
     date_latest: dt.date
     precision: str  # day | week | month | year

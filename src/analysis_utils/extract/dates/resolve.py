@@ -36,7 +36,7 @@ from .arithmetic import Interval, ndays, union
 from .patterns import Candidate, candidates
 from .relative import resolve_relative
 
-SECTION_ORDER = ("page banner", "headline", "date line", "dateline", "body", "signature")
+SECTION_ORDER = ("page banner", "headline", "date line", "dateline", "body", "caption", "signature")
 """Order of the sections in :func:`extract_dates` output (top of the page first)."""
 
 
@@ -283,6 +283,9 @@ def extract_dates(cd: CleanDoc, pub: PubDate) -> list[DateExpr]:
     if cd.story:
         body = _resolve_text(_Ctx(refs, "body", cd.story, 0))
         out += body + [e for e in _decades(cd.story) if not any(x.start < e.end and e.start < x.end for x in body)]
+    for ln in cd.lines:  # a photo's caption dates the picture ("… in Vladivostok on April 25, 2019. (Yonhap)")
+        if ln.cls == "caption":
+            out += _resolve_text(_Ctx(refs, "caption", ln.text, ln.start))
     rank = {s: i for i, s in enumerate(SECTION_ORDER)}
     out.sort(key=lambda e: (rank.get(e.section, 99), e.start))
     return out
