@@ -494,3 +494,9 @@ def test_every_name_of_a_list_of_senders_sends_its_own_letter():
 def test_a_day_weeks_after_the_report_is_what_the_letter_is_about_not_its_day():
     (lt,) = letters("Trump's letter cancelling a planned summit for June 12 was made public.", published=D(2018, 5, 24))
     assert lt.date_latest == D(2018, 5, 24), lt.date_evidence
+
+
+def test_new_year_wishes_are_a_message_but_wishes_the_verb_is_not():
+    found = letters("Additionally, Putin sent New Year wishes to Pope Francis and Raul Castro of Cuba.")
+    assert sorted(pairs(found)) == [("Vladimir Putin", "Pope Francis"), ("Vladimir Putin", "Raul Castro")]
+    assert letters("Putin wishes to send troops; he sent troops to the border.") == []

@@ -373,3 +373,19 @@ def test_an_event_a_sentence_says_will_not_take_place_has_not_happened():
     )
     p = pub(text)
     assert p.published == D(2018, 5, 24), p.evidence
+
+
+def test_the_year_new_year_greetings_hope_for_places_the_story_around_its_first_day():
+    text = (
+        "Kim greets Putin\n\nKim Jong-un sent a New Year’s message to Vladimir Putin.\n\n"
+        "Kim expressed hope that 2025 would mark a year of victory.\n"
+    )
+    p = pub(text)
+    assert (p.earliest, p.latest) == (D(2024, 12, 1), D(2025, 1, 31)), p.evidence
+    told_after = text.replace("Kim expressed hope that 2025", "Kim had hoped that 2025")
+    assert pub(told_after).latest != D(2025, 1, 31)  # told from after it: no bound
+
+
+def test_a_year_still_to_come_is_an_upper_bound():
+    p = pub("Kim and Putin\n\nKim Jong Un met Vladimir Putin. Officials expect that 2019 will bring a second summit.\n")
+    assert "..2019-12-31" in p.evidence and "still to come" in p.evidence, p.evidence  # too loose to be kept

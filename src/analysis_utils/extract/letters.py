@@ -24,7 +24,12 @@ from .entities import Mention, MentionIndex, find_mentions
 from .speakers import DOCUMENT_NOUNS, Clause, subject, subject_before
 from .values import DateExpr, Letter
 
-_NOUN = r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|condolences?|sympath(?:y|ies)|notes?|repl(?:y|ies)|missives?|correspondence)"
+_NOUN = (
+    r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|condolences?|sympath(?:y|ies)|notes?|repl(?:y|ies)"
+    r"|missives?|correspondence|(?<=year\s)wishes|(?<=year['’]s\s)wishes|(?<=(?:best|good|warm)\s)wishes"
+    r"|(?<=birthday\s)wishes|(?<=warmest\s)wishes)"
+)
+"""Nouns of a message; "wishes" only as "New Year wishes", "best wishes" (not the verb: "Putin wishes to …")."""
 
 
 _SEND = Prefiltered(

@@ -278,10 +278,39 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
         # an old photograph dates a past event: a lower bound, never the news peg
         s = Sentence(cap, event_mentions(cap), False, False, today)
         out += _past_dates(s)[0] + _named_events(s)[0]
+    out += _coming_years(text, end_of_lede)
     out += _office_constraints(text, today)
     out += age_constraints(text)
     out += _juche_constraints("\n".join(ln.text for ln in cd.lines if ln.cls != "blank"))
     return out, pegs
+
+
+_COMING_YEAR = re.compile(
+    r"\b(?P<y>(?:19|20)\d\d)(?=\s+(?:would|will|shall|is\s+(?:set|expected|going)\s+to|to\s+be)\b)"
+    r"|\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|wish(?:es|ed|ing)?)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?"
+    r"(?:in\s+|for\s+)?(?:the\s+(?:new\s+)?year\s+)?(?P<y2>(?:19|20)\d\d)\b",
+    re.I,
+)
+"""A year spoken of as still to come: "Kim expressed hope that 2025 would mark …", "wished … success in 2025"."""
+_NEW_YEAR = re.compile(r"\bnew[\s-]+year", re.I)
+
+
+def _coming_years(text: str, end_of_lede: int) -> list[Constraint]:
+    """A year the story hopes or wishes for is not behind it (the story comes before its end); in a story of New
+    Year greetings (its lede says so), the year the greetings are for: the story lies in the month before its first
+    day or the month after (greetings go out in December and are reported into January)."""
+    new_year = bool(_NEW_YEAR.search(text, 0, end_of_lede))
+    out = []
+    for m in _COMING_YEAR.finditer(text):
+        y = int(m.group("y") or m.group("y2"))
+        if re.search(r"\bhad\s+(?:\w+\s+)?$", text[max(0, m.start() - 20) : m.start()]):
+            continue  # "Kim had hoped 2025 would …": told from after it
+        if new_year:
+            why = f"'{m.group(0)}' in a story of New Year greetings: the greetings for {y}"
+            out.append(Constraint(Span.between(dt.date(y - 1, 12, 1), dt.date(y, 1, 31)), 2, why))
+        else:
+            out.append(Constraint(Span.between(FLOOR, dt.date(y, 12, 31)), 2, f"'{m.group(0)}' still to come"))
+    return out
 
 
 def _juche_constraints(text: str) -> list[Constraint]:
