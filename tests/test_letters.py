@@ -500,3 +500,18 @@ def test_new_year_wishes_are_a_message_but_wishes_the_verb_is_not():
     found = letters("Additionally, Putin sent New Year wishes to Pope Francis and Raul Castro of Cuba.")
     assert sorted(pairs(found)) == [("Vladimir Putin", "Pope Francis"), ("Vladimir Putin", "Raul Castro")]
     assert letters("Putin wishes to send troops; he sent troops to the border.") == []
+
+
+def test_a_list_of_leaders_written_to_runs_past_its_clause_but_not_into_the_next():
+    found = letters(
+        "Putin also sent greetings to leaders from former Soviet countries like Armenia, Belarus, and Azerbaijan, "
+        "as well as leaders from China, India and Turkey."
+    )
+    assert [r for _, r in pairs(found)] == ["Armenia", "Belarus", "Azerbaijan", "China", "India", "Turkey"]
+    found = letters("Putin sent greetings to the leaders of Armenia and Belarus, and Kim Jong Un wrote to Xi Jinping.")
+    assert ("Vladimir Putin", "Kim Jong Un") not in pairs(found), pairs(found)
+
+
+def test_a_year_compared_with_is_not_the_letters_date():
+    (lt,) = letters("Putin sent New Year greetings to Kim Jong Un, two more than in 2017.", published=D(2019, 1, 2))
+    assert lt.date_earliest is None or lt.date_earliest.year >= 2018, lt.date_evidence

@@ -565,14 +565,34 @@ def _leaders_of_countries(ctx: _Ctx, t: _Trigger, at: int) -> list[str]:
         return []
     names = reference.country_names()
     out = []
+    last = at
     for m in t.sentence.mentions:
-        if m.start < at or m.start >= t.end:
+        if m.start < at:
             continue
+        if m.start >= t.end and (
+            not _LEADERS_LIST_GAP.fullmatch(ctx.masked, last, m.start) or _OWN_VERB.match(ctx.masked, m.end)
+        ):
+            break  # the list goes on past the clause ("A, B, and C, as well as leaders from D and E") but no further
+        last = m.end
         if m.kind == "person":
             out.append(m.canonical)
         elif m.kind == "institution" and m.canonical in names:
             out.append(_named_leader(ctx, m.canonical, ctx.pub.published or ctx.pub.latest))
     return out
+
+
+_LEADERS_LIST_GAP = re.compile(
+    r"[\s,]*(?:(?:and|or|as\s+well\s+as|including|such\s+as|like|the|leaders?|heads?|of|from|in|former|other|"
+    r"countries|states|nations|[A-Z][\w’'-]*)[\s,]+)*",
+    re.I,
+)
+"""Between two names of a list of countries whose leaders are written to: list words, no verb."""
+
+
+_OWN_VERB = re.compile(
+    rf"\s+(?:has\s+|had\s+|also\s+)?(?:{REPORTED_VERBS}|sent|sends|wrote|writes|received|replied)\b", re.I
+)
+"""A name followed by a verb of its own opens a new clause: ", and Kim Jong Un wrote to Xi"."""
 
 
 _NOMINAL = Prefiltered(
@@ -868,6 +888,8 @@ def _clause_dates(ctx: _Ctx, t: _Trigger) -> tuple[list[DateExpr], tuple[dt.date
         between = masked[min(trigger.end(), d.end) : max(trigger.start(), d.start)]
         if _REPORTED.search(between):
             continue  # "..., state media said on Tuesday": the date of the report, not of the letter
+        if re.search(r"\b(?:than|as)\s+$", masked[max(s0, d.start - 6) : d.start], re.I):
+            continue  # "to 26 leaders, two more than in 2024": a comparison with another time
         if pub.latest and d.date_latest < pub.latest - dt.timedelta(days=366) and d.precision == "year":
             occasion = _anniversary_of(masked[s0:s1], d)
             if occasion is not None:
