@@ -412,3 +412,25 @@ def test_a_straight_mark_that_can_only_open_closes_nothing_on_an_earlier_line() 
 def test_marks_opening_on_what_a_person_did_hold_the_mediums_narration(body: str, speaker: str) -> None:
     ((_, got),) = spoken(body)
     assert got == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'KCNA said Kim\'s message highlighted "that the DPRK-Russia friendship has weathered all trials of history."',
+            "KCNA",
+        ),
+        (
+            "KCNA reported the message. “Expressing belief that the bilateral relations would develop further, Kim wished Putin well.”",
+            "KCNA",
+        ),
+        (
+            "KCNA reported the message. Kim said that he is “hoping that the New Year will be recorded as a year of victory.”",
+            "Kim Jong Un",
+        ),
+    ],
+)
+def test_marks_that_open_on_reported_speech_hold_the_mediums_words(body: str, speaker: str) -> None:
+    ((_, got),) = spoken(body)
+    assert got == speaker

@@ -644,9 +644,17 @@ def narrated_voice(text: str, a: int, b: int, speaker: str | None, c: Clause, st
     the bereaved families", according to KCNA) hold the reporting medium's narration of what the person did, not
     the person's words (GUIDE: the words decide; indirect speech inside the marks is the agency's)."""
     words = text[a:b]
-    if not speaker or _FIRST_OR_SECOND.search(words) or len(words.split()) < NARRATED_MIN_WORDS:
+    if _FIRST_OR_SECOND.search(words) or len(words.split()) < NARRATED_MIN_WORDS:
         return None
-    if not _NARRATING_VERB.match(words):
+    if _INDIRECT_OPENING.match(words) and not re.search(
+        r"\b(?:is|are|was|were|am|be|been)\s+\W?$", c.text[max(c.start, a - 12) : a]
+    ):
+        # "…'s message highlighted “that the friendship …”", "“Expressing belief that …”": reported speech
+        medium = _reporting_medium(c, speaker or "", state)
+        if medium is None or medium == speaker:
+            return None
+        return medium, f"the words inside the marks are reported speech ('{words.split()[0]} …'): {medium}'s"
+    if not speaker or not _NARRATING_VERB.match(words):
         return None
     before = [m for m in c.mentions if m.end <= a and m.kind == "person" and not c.text[m.end : a - 1].strip()]
     if not before:
@@ -655,3 +663,11 @@ def narrated_voice(text: str, a: int, b: int, speaker: str | None, c: Clause, st
     if medium is None or medium == speaker:
         return None
     return medium, f"the marks open on what '{before[-1].text}' did, told by {medium}: its narration"
+
+
+_INDIRECT_OPENING = re.compile(
+    r"(?:that|(?-i:[Nn]oting|[Ss]tressing|[Ee]xpressing|[Ss]aying|[Aa]dding|[Hh]oping|[Cc]alling|[Pp]ledging|[Vv]owing))\s",
+    re.I,
+)
+"""Words that open reported speech, not the speaker's own: "that …", "noting that …", "Expressing belief …" (not
+after "is": 'Kim said that he is “hoping that …”' is his progressive verb, his words)."""
