@@ -649,3 +649,22 @@ def test_an_app_promotion_under_the_headline_is_navigation():
 def test_an_agency_closing_the_headline_is_the_site_only_when_the_copy_is_its_own(text, headline, site):
     cd = page(text)
     assert (cd.headline_text, cd.site_name) == (headline, site)
+
+
+def test_a_syndication_credit_opening_the_story_is_dropped_and_the_dateline_behind_it_read():
+    cd = page(
+        "Kim sends greetings to Putin\n\n(MENAFN- IANS) Seoul, Aug 4 (IANS) North Korean leader Kim Jong-un has sent "
+        "a message to Vladimir Putin.\n\nThe message praised the ties between the two countries.\n"
+    )
+    assert "MENAFN" not in cd.body and cd.body.startswith("Seoul, Aug 4 (IANS)")
+    assert cd.dateline is not None and (cd.dateline.place, cd.dateline.agency) == ("Seoul", "IANS")
+    start = cd.segments[0][1]
+    assert cd.doc.text[start:].startswith("Seoul, Aug 4")  # the body's offsets still map to the page
+
+
+def test_a_source_credit_closing_a_paragraph_is_dropped():
+    cd = page(
+        "Kim writes to Putin\n\nKim sent a message to Putin, which praised the friendship between the two nations. "
+        "Source from the Yonhap.\n\nPutin invited Kim to an economic forum in Vladivostok in September.\n"
+    )
+    assert "Source from" not in cd.body and "two nations." in cd.body

@@ -31,6 +31,18 @@ from .lines import (
 from .values import INDEX_REASON, OTHER_STORIES_REASON, WEB_ADDRESS_REASON, CleanDoc, Line
 
 _END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
+_TRAILING_SOURCE = Prefiltered(
+    re.compile(
+        r"(?<=[.!?”\"])\s+(?:Original\s+)?(?i:source)(?:\s+from)?\s*:?\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\.?\s*$"
+    )
+)
+"""A credit closing a paragraph after its last sentence: "… in September. Source from the Yonhap."."""
+_LEADING_SOURCE = re.compile(
+    r"^\s*(?:\((?-i:[A-Z])[\w.&]*\s*-\s*(?-i:[A-Z])[\w.&]*\)|(?:Источник|Source|Fuente|Quelle)\s*:?\s+[\w-]+(?:\.[\w-]+)+)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""A syndicator's or source's credit opening a paragraph before its dateline or first sentence: "(MENAFN- IANS) Seoul,
+Aug 4 (IANS) …", "Источник rbc.ru “On the occasion …"."""
 
 
 BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
@@ -448,13 +460,16 @@ def _assemble(cd: CleanDoc) -> None:
         if ln.cls not in BODY_CLASSES:
             continue
         start, text = ln.start, ln.text
+        if ln.cls == "body" and (lead := _LEADING_SOURCE.match(text)):
+            start, text = start + lead.end(), text[lead.end() :]
+            ln.reason += f" (source credit {lead.group(0).strip()!r} dropped)"
         dateline_length = 0
         if tries and ln.cls == "body" and cd.dateline is None:
             tries -= 1  # a dateline opens the story, which a standfirst paragraph may precede
-            dateline = parse_dateline(text, ln.start)
+            dateline = parse_dateline(text, start)
             if dateline:
                 cd.dateline = dateline
-                dateline_length = dateline.end - ln.start
+                dateline_length = dateline.end - start
                 ln.reason = "story text (its dateline kept as printed, not read as story)"
                 if not text[dateline_length:].strip():  # a dateline on a line of its own ("Seoul, South Korea CNN —")
                     ln.reason = "dateline on a line of its own"
@@ -463,6 +478,9 @@ def _assemble(cd: CleanDoc) -> None:
         if ln.cls == "body" and (end := _END_MARK.search(text)):
             text = text[: end.start()]
             ln.reason += f" (end mark {end.group(0).strip()!r} dropped)"
+        if ln.cls == "body" and (end := _TRAILING_SOURCE.search(text)):
+            text = text[: end.start()]
+            ln.reason += f" (source credit {end.group(0).strip()!r} dropped)"
         if parts:
             sep = "\n" if prev_index is not None and ln.index == prev_index + 1 else "\n\n"
             parts.append(sep)
