@@ -668,3 +668,33 @@ def test_a_source_credit_closing_a_paragraph_is_dropped():
         "Source from the Yonhap.\n\nPutin invited Kim to an economic forum in Vladivostok in September.\n"
     )
     assert "Source from" not in cd.body and "two nations." in cd.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A picture released by North Korean newspaper Rodong Sinmun on Sept. 4 shows Kim Jong-un in a car with Putin.",
+        "A man watches a TV screen showing file footage of Donald Trump and Kim Jong-un [Lee Jin-man/AP]",
+        "(Photo ©Lev Fedoseyev/TASS)",
+        "Russian President Vladimir Putin, left, and North Korea's leader Kim Jong-un examine a Soyuz rocket launch pad.",
+        "In the photo, North Korean leader Kim Jong Un and Russian leader Vladimir Putin during an official meeting.",
+    ],
+)
+def test_a_caption_is_known_by_what_it_says_it_shows_or_by_its_photo_credit(line):
+    cd = page(
+        f"Kim writes to Putin on ties\n\n{line}\n\nKim Jong Un sent a letter to Vladimir Putin on Friday, KCNA said.\n\n"
+        "The letter praised the friendship between the two countries and their people.\n"
+    )
+    assert [ln.cls for ln in cd.lines if ln.text == line] == ["caption"]
+    assert line not in cd.body
+
+
+def test_a_source_a_caption_cites_is_cited():
+    from analysis_utils.extract.citations import extract_citations
+
+    cd = page(
+        "Kim writes to Putin on ties\n\nKim Jong Un sent a letter to Vladimir Putin on Friday.\n\n"
+        "A picture released by North Korean newspaper Rodong Sinmun on Sept. 4 shows Kim in a car with Putin.\n\n"
+        "The letter praised the friendship between the two countries and their people.\n"
+    )
+    assert [(c.cited, c.section) for c in extract_citations(cd)] == [("Rodong Sinmun", "caption")]

@@ -431,12 +431,14 @@ _GLUED_TIME = re.compile(r"(\b(?:19|20)\d\d)(\d{1,2}:\d{2})")
 
 _POSITION = r"\((?:[LRC]|left|right|centre|center|front|back|2nd [LR]|second (?:left|right)|far (?:left|right))\),?"
 _PHOTO_VERB = re.compile(
-    r"^(?:(?:[A-Z][\w.’'-]*|and|of|the|with|his|her|leader|president|minister|chairman|secretary|head|officials?|"
+    r"^(?:(?:[A-Z][\w.’'-]*,?|and|of|the|with|his|her|leader|president|minister|chairman|secretary|head|officials?|"
+    r"(?:left|right|center|centre|front|back|second\s+(?:left|right)|far\s+(?:left|right)),|"
     rf"delegations?|soldiers|troops|people|state|titular|{_POSITION})\s+){{0,15}}"
     rf"(?:(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Their|It|He|She|They|We)\b)[A-Z][\w.’'-]*|{_POSITION})\s+"
     r"(?:shakes?\s+hands|toasts?|poses?|smiles?|waves?|greets?|walks?|inspects?|listens?|gestures?|applauds?|salutes?|"
     r"embraces?|hugs?|sits?|stands?|attends?|speaks?|talks?|arrives?|looks?\s+on|reviews?|watch(?:es)?|visits?|"
-    r"chats?|meets?|lays?|signs?|exchanges?)\b"
+    r"chats?|meets?|lays?|signs?|exchanges?|examines?|shaking\s+hands|waving|smiling|posing|greeting|walking|"
+    r"inspecting|listening|gesturing|applauding|saluting|embracing|hugging|sitting|standing|arriving|talking|chatting)\b"
 )
 """A photo caption's grammar: people named, then a present-tense verb of what the picture shows ("Russian President
 Vladimir Putin (right) shakes hands with …", "… toasts with North Korean leader Kim Jong Un at a reception")."""
@@ -460,11 +462,26 @@ def _title_twice(core: str) -> bool:
     return False
 
 
+_PICTURE_SHOWS = re.compile(
+    r"^(?:(?:An?|The|This|That)\s+(?:[\w-]+\s+){0,2}(?:photo(?:graph)?|picture|image|handout|still)\b(?:[^.]|\.(?=\s*\d)){0,150}?"
+    r"\b(?:shows?|showing|depicts?|depicting)\b|In\s+the\s+(?:photo|picture|image)\b)"
+)
+"""A caption that says it is one: "A picture released by … on Sept. 4 shows …", "In the photo, …"."""
+_PHOTO_CREDIT_END = re.compile(
+    r"[\[(][^\])\n]{1,40}/\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[\])]\s*$|^\(\s*(?i:photo|image|picture|file)\b[^)]*\)$"
+)
+"""A photographer's and agency's credit closing the line ("… footage of Trump and Kim [Lee Jin-man/AP]"), or the
+whole line a bracketed photo credit ("(Photo ©Lev Fedoseyev/TASS)")."""
+
+
 def is_caption(core: str) -> bool:
     """A line that describes a photograph: who is pictured doing what, in the present tense, or only who is
-    pictured (the people named: two capitalised words at least, a sentence's first word alone names no one)."""
+    pictured (the people named: two capitalised words at least, a sentence's first word alone names no one);
+    or one that says it shows a picture or closes on a photo credit."""
     if len(words(core)) > 60:
         return False
+    if _PICTURE_SHOWS.match(core) or _PHOTO_CREDIT_END.search(core):
+        return True
     if _PICTURED.match(core) and len(re.findall(r"\b[A-Z][\w.’'-]*", core)) >= 4 and " and " in core:
         return True
     m = _PHOTO_VERB.match(core)

@@ -284,6 +284,8 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             cd.headline, cd.headline_text = ln, title
         elif cd.headline is None and len(words(core)) <= 2:
             ln.cls, ln.reason = "navigation", "section label above the headline"
+        elif cd.headline is not None and is_caption(core) and not find_dateline(core):
+            ln.cls, ln.reason = "caption", "describes a photograph (under the headline)"
         elif cd.headline is not None and is_prose(core):
             ln.cls, ln.reason = "standfirst", "summary between the headline and the story"
         elif cd.headline is not None and is_title_like(core) and _title_case(core):

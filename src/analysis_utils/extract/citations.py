@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import cache
 
 from ..clean.values import CleanDoc
@@ -42,9 +43,15 @@ _CREDIT = re.compile(
 
 
 def caption_credits(cd: CleanDoc) -> list[Citation]:
-    """The agencies and media credited for the page's photographs at the end of a caption ("(File | AP)", "/ Yonhap")."""
+    """The agencies and media credited for the page's photographs at the end of a caption ("(File | AP)", "/ Yonhap"),
+    and the sources a caption cites ("A picture released by North Korean newspaper Rodong Sinmun shows …")."""
     out = []
     for ln in cd.lines:
+        if ln.cls == "caption":  # "A picture released by North Korean newspaper Rodong Sinmun shows …"
+            out += [
+                replace(c, start=ln.start + c.start, end=ln.start + c.end, section="caption")
+                for c in citations(ln.text)
+            ]
         if ln.cls != "caption" or "©" in ln.text or not (m := _CREDIT.search(ln.text)):
             continue  # a copyright (© REUTERS / KCNA) owns the picture; it is not cited for what is reported
         group = next(g for g in ("a", "b", "c") if m.group(g))
