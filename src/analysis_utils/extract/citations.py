@@ -234,6 +234,15 @@ _GAP_AFTER = re.compile(rf"\)?\s*(?:{_CLAUSE_WORD}\s+){{0,3}}|['’]s\s+|\s*,[^,
 "Yonhap News Agency reported", "KCNA's report"), or one parenthetical ("The Kremlin, in a brief statement on Thursday, said")."""
 
 
+def _before_its_cue(text: str, m: Mention, cue_at: int) -> bool:
+    """Is the name ``m`` the subject of the cue at ``cue_at``: a few words of the same clause apart, or set in
+    apposition (", Korean Central News Agency, reported")?"""
+    gap = text[m.end : cue_at]
+    if _GAP_AFTER.fullmatch(gap):
+        return True
+    return bool(re.fullmatch(r"\s*,\s*", gap) and re.search(r",\s*(?:the\s+)?$", text[max(0, m.start - 8) : m.start]))
+
+
 def citations(text: str, own: frozenset[str] = frozenset(), shown: str | None = None) -> list[Citation]:
     """Media and institutions cited in ``text`` next to a reporting cue, in order; names in ``own`` are skipped.
 
@@ -271,11 +280,7 @@ def citations(text: str, own: frozenset[str] = frozenset(), shown: str | None = 
                 cited.setdefault(nxt.start, (nxt, cue))
     for cue in filter(free, after.finditer(text)):
         prev = next((m for m in reversed(mentions) if m.end <= cue.start()), None)
-        gap = text[prev.end : cue.start()] if prev else ""
-        apposed = (
-            prev is not None and re.fullmatch(r"\s*,\s*", gap) and re.search(r",\s*(?:the\s+)?$", text[: prev.start])
-        )
-        if prev and (_GAP_AFTER.fullmatch(gap) or apposed) and cue.start() - prev.end <= win_after:
+        if prev and _before_its_cue(text, prev, cue.start()) and cue.start() - prev.end <= win_after:
             cited.setdefault(prev.start, (prev, cue))
     _cite_documents(text, before, mentions, cited)
     out = []
