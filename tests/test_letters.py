@@ -515,3 +515,20 @@ def test_a_list_of_leaders_written_to_runs_past_its_clause_but_not_into_the_next
 def test_a_year_compared_with_is_not_the_letters_date():
     (lt,) = letters("Putin sent New Year greetings to Kim Jong Un, two more than in 2017.", published=D(2019, 1, 2))
     assert lt.date_earliest is None or lt.date_earliest.year >= 2018, lt.date_evidence
+
+
+def test_reciprocated_answers_the_letter_just_told_of_and_a_later_events_date_is_not_the_first_letters():
+    found = letters(
+        "On Dec. 27, it announced that Putin had sent a New Year’s message to Kim Jong Un, followed by a Dec. 31 "
+        "report that Kim had reciprocated.",
+        published=D(2025, 1, 1),
+    )
+    by_pair = {(lt.sender, lt.recipient): lt for lt in found}
+    assert set(by_pair) == {("Vladimir Putin", "Kim Jong Un"), ("Kim Jong Un", "Vladimir Putin")}
+    putins = by_pair[("Vladimir Putin", "Kim Jong Un")]
+    assert putins.date_latest == D(2024, 12, 27), putins.date_evidence
+    assert by_pair[("Kim Jong Un", "Vladimir Putin")].date_latest == D(2024, 12, 31)
+
+
+def test_reciprocated_with_no_letter_to_the_one_who_reciprocates_is_no_letter():
+    assert letters("Kim Jong Un welcomed the Russian delegation, and Putin reciprocated with a banquet.") == []

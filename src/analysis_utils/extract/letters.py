@@ -43,7 +43,7 @@ _SEND = Prefiltered(
       | (?:has\s+|had\s+)?(?:expressed|expresses|expressing)(?=\s+(?:his\s+|her\s+|their\s+|deep\s+|deepest\s+|sincere\s+|heartfelt\s+)*(?:condolences?|sympathy|sympathies)\b)
       | exchanged|exchange|exchanging|traded|trade
       | received|receives
-      | replied|responded
+      | replied|responded|reciprocated|reciprocates
     )\b""",
         re.IGNORECASE | re.VERBOSE,
     )
@@ -208,6 +208,8 @@ def _sentence_letters(ctx: _Ctx, sentence: Clause, subj: Mention | None) -> list
             continue
         if v.group("verb").lower().startswith("congratulat") and not _written_congratulations(ctx, t):
             continue  # congratulations with no letter or message in sight
+        if found:
+            ctx.last_letter = found[-1]  # the last letter told, this sentence's own included ("…, and Kim replied")
         made = _verb_letters(ctx, t)
         if made:
             clauses.append((t.start, t.end))
@@ -344,6 +346,13 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
     ]
     if kind.startswith("receiv"):
         return _received_letters(ctx, t, sender, others)
+    if kind.startswith("recipro"):
+        # "Putin had sent a New Year's message to Kim, followed by a report that Kim had reciprocated": a reply, but
+        # only to a letter the story has just told of, sent to the one who reciprocates
+        prev = ctx.last_letter
+        if prev is None or prev.recipient != sender or t.sentence.start - prev.end > RECIPROCATED_REACH:
+            return []
+        return [_make(ctx, t, sender, prev.sender, "reply")]
     if kind.startswith(("repl", "respond")):
         prev = ctx.last_letter
         if not has_noun and prev is None:
@@ -361,6 +370,10 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         for r in dict.fromkeys(recipients)
         if r != x and _is_leader_pair(x, r)
     ]
+
+
+RECIPROCATED_REACH = 400
+"""How far back (characters) the letter that "reciprocated" answers may have been told."""
 
 
 _NEEDS_A_NOUN = (
@@ -807,12 +820,15 @@ def _clause_letter_date(ctx: _Ctx, t: _Trigger, recipient: str) -> tuple[dt.date
         # a time fronted before a subordinate clause dates the main one: "Last Saturday, as …, Putin sent …"
         cands = [d for d in ctx.dates if s0 <= d.start <= s0 + 3 and masked[d.end : d.end + 1] == ","][:1]
     fixed = _occasion_day(masked[c0:c1], recipient)
-    if not cands and fixed != (1, 1):
+    if not cands:
         # "On June 9, the ambassador said that Yoon congratulated Putin": the report's day bounds the letter
-        # (New Year greetings are bounded by their day and their report below)
+        # (New Year greetings may have gone out up to a month before their day: "On January 18, … reported that")
         for d in ctx.dates:
             if s0 <= d.start <= s0 + 3 and _REPORTED_THAT.match(masked, d.end, t.match.start()):
                 lo = d.date_earliest - dt.timedelta(days=REPORTED_WITHIN_DAYS)
+                if fixed == (1, 1):
+                    new_year = dt.date(d.date_latest.year + (d.date_latest.month == 12), 1, 1)
+                    lo = min(lo, new_year - dt.timedelta(days=NEW_YEAR_AHEAD_DAYS))
                 return lo, d.date_latest, f"'{d.expression}': reported that day, so sent by then"
     if cands:
         d = cands[0]
@@ -858,6 +874,10 @@ REPORTED_WITHIN_DAYS = 7
 """How long before its report a letter told of in reported speech may have been sent."""
 
 
+_NEXT_EVENT = re.compile(r",\s+(?:followed\s+by|then|before|after\s+which|while|whereas)\b", re.I)
+"""After the sending clause, what opens the telling of something else."""
+
+
 _CONTENT = re.compile(
     r"\b(?:that|would|will|hoping|hopes?|wish(?:es|ing)?|saying|calling|expressing|stressing|noting|adding|praising|pledging|vowing)\b",
     re.I,
@@ -898,6 +918,8 @@ def _clause_dates(ctx: _Ctx, t: _Trigger) -> tuple[list[DateExpr], tuple[dt.date
         if d.start >= trigger.end():
             if _CONTENT.search(masked, trigger.end(), d.start):
                 continue  # "said in a letter that he would like to meet in 2019": the letter's content, not its date
+            if _NEXT_EVENT.search(masked, trigger.end(), d.start):
+                continue  # "Putin had sent a message, followed by a Dec. 31 report that …": the next event's date
             after.append(d)
         elif trigger.re is _NOMINAL.re:
             continue  # "The US on Thursday dismissed a message from Kim": that date is the dismissal's
