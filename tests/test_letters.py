@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from analysis_utils.extract.dates.resolve import extract_dates
 from analysis_utils.extract.letters import extract_letters
 from analysis_utils.metadata.values import PubDate
@@ -532,3 +534,16 @@ def test_reciprocated_answers_the_letter_just_told_of_and_a_later_events_date_is
 
 def test_reciprocated_with_no_letter_to_the_one_who_reciprocates_is_no_letter():
     assert letters("Kim Jong Un welcomed the Russian delegation, and Putin reciprocated with a banquet.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kim Jong Un received messages from the leaders of Vietnam, Mongolia and Belarus.",
+        "Xi's message to Kim Jong Un was listed alongside those from the leaders of Vietnam, Mongolia and Belarus.",
+        "Xi's message to Kim Jong Un was listed alongside messages from the leaders of Vietnam, Mongolia and Belarus.",
+    ],
+)
+def test_messages_from_the_leaders_of_listed_countries_are_one_letter_each(body):
+    got = [s for s, r in pairs(letters(body)) if r == "Kim Jong Un"]
+    assert {"Vietnam", "Mongolia", "Belarus"} <= set(got), got

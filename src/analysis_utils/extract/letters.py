@@ -224,8 +224,15 @@ def _sentence_letters(ctx: _Ctx, sentence: Clause, subj: Mention | None) -> list
             continue  # before the verb, only "a message from Kim" (in a lead-in) is another letter
         ctx.sentence_letter = next((lt for lt in reversed(found) if lt.start == s0), None) if other else None
         t = _trigger(sentence, n, subj)
+        if found:
+            ctx.last_letter = found[-1]
         if not _skip_clause(t, ctx.text):
             found += _nominal_letters(ctx, t)
+    for m in _THOSE_FROM.finditer(masked, s0, s1):
+        t = _trigger(sentence, m, subj)
+        if found and (leaders := _leaders_of_countries(ctx, t, m.end())):
+            ctx.last_letter = found[-1]
+            found += _from_leaders_of(ctx, t, leaders)
     return found
 
 
@@ -450,6 +457,9 @@ def _received_letters(ctx: _Ctx, t: _Trigger, sender: str, others: list[Mention]
     givers: list[tuple[str, re.Match[str]]] = []
     first: Mention | None = None
     for frm in _FROM.finditer(ctx.masked, v.end(), c1):
+        if leaders := _leaders_of_countries(ctx, t, frm.end()):
+            # "received messages from the leaders of Vietnam, Mongolia and Belarus": one letter from each
+            return [_make(ctx, t, g, sender, "received") for g in dict.fromkeys(leaders) if g != sender]
         giver = next((m for m in others if frm.end() <= m.start < frm.end() + 40), None)
         if giver is not None and giver.canonical not in (g for g, _ in givers):
             givers.append((giver.canonical, frm))
@@ -669,6 +679,9 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
         # "the second message Kim has sent Putin, after a congratulatory note on Monday": the same two people
         return [_make(ctx, t, ctx.sentence_letter.sender, ctx.sentence_letter.recipient, "nominal")]
     after = [m for m in ms if n.end() <= m.start < min(c1, n.end() + 40) and m.kind in ("person", "institution")]
+    if "from" in tail.lower() and (leaders := _leaders_of_countries(ctx, t, n.end())):
+        # "Xi's message was listed alongside messages from the leaders of Vietnam, Mongolia and Belarus"
+        return _from_leaders_of(ctx, t, leaders)
     if "from" in tail.lower() or tail.strip().lower() == "of":  # "the message of Russian President Putin"
         if not after:
             return []
@@ -699,6 +712,23 @@ def _nominal_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
     if not tail and not poss and not written_note and not re.search(r"\b(?:his|her|in\s+an?)\b", before[-25:], re.I):
         return []
     return [_make(ctx, t, owner, recipient, "nominal")]
+
+
+def _from_leaders_of(ctx: _Ctx, t: _Trigger, leaders: list[str]) -> list[Letter]:
+    """Letters from each of a list of leaders to the one the story's last letter went to (else the sentence's
+    subject, else the other leader of the story): "Xi's message was listed alongside those from the leaders of
+    Vietnam, Mongolia and Belarus"."""
+    subj = t.subject
+    last = ctx.last_letter
+    to = last.recipient if last is not None and last.recipient not in leaders else None
+    if to is None and subj is not None and subj.kind == "person" and subj.canonical not in leaders:
+        to = subj.canonical
+    to = to or _counterpart(ctx, leaders[0])
+    return [_make(ctx, t, g, to, "nominal") for g in dict.fromkeys(leaders) if to and g != to]
+
+
+_THOSE_FROM = Prefiltered(re.compile(r"\b(?:those|ones)\s+from\s+", re.I))
+"""'alongside those from the leaders of …': more of the letters the sentence tells of."""
 
 
 def _name(m: Mention | None, ctx: _Ctx) -> str | None:
