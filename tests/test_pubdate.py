@@ -389,3 +389,21 @@ def test_the_year_new_year_greetings_hope_for_places_the_story_around_its_first_
 def test_a_year_still_to_come_is_an_upper_bound():
     p = pub("Kim and Putin\n\nKim Jong Un met Vladimir Putin. Officials expect that 2019 will bring a second summit.\n")
     assert "..2019-12-31" in p.evidence and "still to come" in p.evidence, p.evidence  # too loose to be kept
+
+
+def test_a_yearless_dateline_is_the_first_such_day_after_the_storys_latest_dated_fact():
+    text = (
+        "Kim congratulates Putin\n\nPyongyang, March 18 (KCNA) -- Kim Jong Un on March 18 sent a congratulatory "
+        "message to Vladimir Putin on his reelection.\n\nTheir talks in September 2023 opened a new chapter.\n"
+    )
+    p = pub(text)
+    assert p.published == D(2024, 3, 18), p.evidence
+
+
+def test_an_office_taken_is_not_a_fact_the_news_follows():
+    text = (
+        "Greetings to Kim Jong Un\n\nPyongyang, August 15 (KCNA) — Kim Jong Un, chairman of the State Affairs "
+        "Commission of the DPRK, received a message of greeting from Vladimir Putin on August 11.\n"
+    )
+    p = pub(text)
+    assert p.published is None, p.evidence  # 2016 or any later year: the text does not say

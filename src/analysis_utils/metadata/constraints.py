@@ -148,7 +148,8 @@ def _named_events(s: Sentence) -> tuple[list[Constraint], list[Peg]]:
         elif not _NOT_HELD_AFTER.match(s.text, b):
             ev = min(evs, key=lambda e: e.earliest)
             why = f"'{s.text[a:b]}' ({ev.name}, {ev.earliest}) already happened"
-            out.append(Constraint(Span.between(ev.earliest, s.today), 2, why))
+            # an office taken ("chairman of the State Affairs Commission") is a term, not news the story follows
+            out.append(Constraint(Span.between(ev.earliest, s.today), 2, why, fact=ev.kind != "office"))
     return out, []
 
 
@@ -421,5 +422,6 @@ def _office_constraints(text: str, today: dt.date) -> list[Constraint]:
                 sent = text[max(0, text.rfind(".", 0, m.start())) : m.end()]
                 if re.search(r"\b(?:then|at the time|when he was|while)\b", sent, re.I):
                     continue
-                out.append(Constraint(Span(sorted(spans)), 2, f"'{m.group(0)}': {person} in office as {role}"))
+                why = f"'{m.group(0)}': {person} in office as {role}"
+                out.append(Constraint(Span(sorted(spans)), 2, why, fact=False))
     return out

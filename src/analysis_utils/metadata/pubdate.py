@@ -117,7 +117,7 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     if cd.dateline and cd.dateline.date_text:
         dm = next(iter(find_dates(cd.dateline.date_text)), None)
         if dm is not None and dm.day is not None:
-            return _from_dateline(cd, dm, span, used, text, result)
+            return _from_dateline(cd, dm, span, used, text, result, _latest_fact(constraints))
     if pegs:
         day, why = pegs[0]
         peg = span & Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS))
@@ -174,9 +174,7 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
 def _latest_fact(constraints: list[Constraint]) -> dt.date | None:
     """The latest day a dated fact of the story (a date, an event, an anniversary) puts the story after; an office
     held is not one (it tells a term of years, not when the news was)."""
-    return max(
-        (c.span.lo for c in constraints if c.span.lo > FLOOR and " in office as " not in c.evidence), default=None
-    )
+    return max((c.span.lo for c in constraints if c.span.lo > FLOOR and c.fact), default=None)
 
 
 def _from_yearless_lede_day(
@@ -184,8 +182,8 @@ def _from_yearless_lede_day(
 ) -> PubDate | None:
     """ "On January 18, Rodong Sinmun reported …" in the lede of a story whose latest dated fact is last year's:
     the news is that day's, the first such day after that fact (within a year of it); else None."""
-    if fact is None or fact != span.lo:
-        return None
+    if fact is None or span.lo < fact:
+        return None  # (the span may start later than the fact: a yearless dateline's first candidate day)
     end = lede_end(text)
     for d in find_dates(text[:end]):
         if d.year is not None or d.day is None or d.month is None:
@@ -196,11 +194,15 @@ def _from_yearless_lede_day(
         if not _NEWS_VERB.search(sentence) or EVENT_TENSE.has_future(sentence):
             continue
         day = next((x for y in (span.lo.year, span.lo.year + 1) if (x := d.to_date(y)) and x >= span.lo), None)
-        if day is None or not span.contains(day) or (day - span.lo).days > 366:
+        if day is None or not span.contains(day) or (day - fact).days > 366:
             return None
-        why = f"'{d.text}' in the lede, the first such day after the story's latest dated fact ({span.lo})"
+        why = f"'{d.text}' in the lede, the first such day after the story's latest dated fact ({fact})"
         return _bounds(result, Span.between(day, day + dt.timedelta(days=NEWS_LAG_DAYS)), [why, REPORTED, *used])
     return None
+
+
+NEWS_AFTER_FACT_DAYS = 366
+"""A yearless day is the first after the story's latest dated fact when that is within this many days of it."""
 
 
 _NEWS_VERB = re.compile(
@@ -319,7 +321,9 @@ def _bounds(result: PubDate, span: Span, why: list[str]) -> PubDate:
     return result
 
 
-def _from_dateline(cd: CleanDoc, dm: DateMention, span: Span, used: list[str], text: str, result: PubDate) -> PubDate:
+def _from_dateline(
+    cd: CleanDoc, dm: DateMention, span: Span, used: list[str], text: str, result: PubDate, fact: dt.date | None = None
+) -> PubDate:
     assert cd.dateline is not None
     result.start = cd.dateline.date_start
     result.end = (result.start or 0) + len(cd.dateline.date_text or "")
@@ -345,6 +349,10 @@ def _from_dateline(cd: CleanDoc, dm: DateMention, span: Span, used: list[str], t
                 agreeing = agreeing[:1]
             years = agreeing
     days = [d for y in years if (d := dm.to_date(y))]
+    if len(days) > 1 and fact is not None and fact <= days[0] and (days[0] - fact).days <= NEWS_AFTER_FACT_DAYS:
+        # "Pyongyang, March 18 (KCNA)" after a summit of September 2023: news told within a year of its latest fact
+        used = [*used, f"the first such day after the story's latest dated fact ({fact})"]
+        days = days[:1]
     if len(days) == 1:
         reasons = [*used] or ["the only year the evidence allows"]
         result.published = result.earliest = result.latest = days[0]

@@ -46,6 +46,7 @@ class Constraint:
     span: Span
     strength: int  # 3 printed/arithmetical, 2 named facts, 1 tense-based guesses
     evidence: str
+    fact: bool = True  # a dated fact the news may follow, not a term of office (which tells years, not the news)
 
 
 def combine(constraints: list[Constraint], start: Span) -> tuple[Span, list[str], list[str]]:
