@@ -547,3 +547,19 @@ def test_reciprocated_with_no_letter_to_the_one_who_reciprocates_is_no_letter():
 def test_messages_from_the_leaders_of_listed_countries_are_one_letter_each(body):
     got = [s for s, r in pairs(letters(body)) if r == "Kim Jong Un"]
     assert {"Vietnam", "Mongolia", "Belarus"} <= set(got), got
+
+
+def test_a_message_in_response_to_news_reports_answers_no_letter():
+    found = letters(
+        "Kim Jong Un sent a message consoling Vladimir Putin over floods.\n\n"
+        "Kim's message came in response to media reports that Russia declared a federal emergency."
+    )
+    assert pairs(found) == [("Kim Jong Un", "Vladimir Putin")]
+
+
+def test_a_second_message_as_well_as_the_first_is_another_letter():
+    found = letters(
+        "In March, Kim sent a congratulatory message to Putin on his reelection, as well as a message of condolence "
+        "over a deadly shooting at a concert venue in Moscow."
+    )
+    assert pairs(found) == [("Kim Jong Un", "Vladimir Putin"), ("Kim Jong Un", "Vladimir Putin")]

@@ -82,7 +82,12 @@ _NEGATION = re.compile(r"\b(?:not|never|no|declined\s+to|did\s+not|didn't|has\s+
 OCCASIONS = [
     (
         "reply",
-        re.compile(r"\b(?:in\s+(?:response|reply)|a\s+reply|replied|responded|in\s+return)\b", re.I),
+        # "in response to" a letter, not "in response to media reports that Russia declared an emergency"
+        re.compile(
+            rf"\bin\s+(?:response|reply)\s+to\s+(?:[\w’'-]+\s+){{0,4}}?{_NOUN}\b|\bin\s+(?:response|reply)\b(?!\s+to\b)"
+            r"|\ba\s+reply|\breplied|\bresponded|\bin\s+return\b",
+            re.I,
+        ),
     ),
     ("birthday", re.compile(r"\bbirthday\b", re.I)),
     ("new year", re.compile(r"\bnew\s+year", re.I)),
@@ -237,9 +242,11 @@ def _sentence_letters(ctx: _Ctx, sentence: Clause, subj: Mention | None) -> list
 
 
 _ANOTHER = re.compile(
-    r"\b(?:after|before|following|since|than)\s+(?:(?:a|an|the|his|her|its)\s+)?(?:[\w-]+\s+){0,2}$", re.I
+    r"\b(?:after|before|following|since|than|as\s+well\s+as)\s+(?:(?:a|an|the|his|her|its)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
-"""A letter noun after "after" or "before" is another letter than the verb's ("sent …, after a note on Monday")."""
+"""A letter noun after "after", "before" or "as well as" is another letter than the verb's ("sent …, after a note on
+Monday", "a congratulatory message …, as well as a message of condolence")."""
 
 
 _DATED = Prefiltered(re.compile(rf"\b(?:the|this|that|his|her|its)\s+(?:[\w-]+\s+)?{_NOUN},?\s+dated\s+", re.I))
