@@ -47,7 +47,7 @@ def caption_credits(cd: CleanDoc) -> list[Citation]:
     and the sources a caption cites ("A picture released by North Korean newspaper Rodong Sinmun shows …")."""
     out = []
     for ln in cd.lines:
-        if ln.cls == "caption":  # "A picture released by North Korean newspaper Rodong Sinmun shows …"
+        if ln.cls == "caption" and _citing()[0].search(ln.text):  # "A picture released by … Rodong Sinmun shows …"
             out += [
                 replace(c, start=ln.start + c.start, end=ln.start + c.end, section="caption")
                 for c in citations(ln.text)

@@ -529,7 +529,7 @@ def update_state(c: Clause, subj: Mention | None, state: State, paragraph_of: Ca
     if subj is not None:
         _update_speaker(c, subj, state, paragraph_of)
     state.prev_subject = subj.canonical if subj is not None and subj.kind == "person" else None
-    for v in VERB.finditer(masked, s0, s1):
+    for v in VERB.finditer(masked, s0, s1) if " via " in sentence or " through " in sentence else ():
         via = mouthpiece(c, v.end())
         if via is not None:  # "…,” Putin said via spokesman Peskov. “…,” he added: the spokesman again
             state.prev_subject = state.last_person_speaker = via.canonical

@@ -286,10 +286,11 @@ def collect_constraints(cd: CleanDoc, today: dt.date) -> tuple[list[Constraint],
     return out, pegs
 
 
-_COMING_YEAR = re.compile(
-    r"\b(?P<y>(?:19|20)\d\d)(?=\s+(?:would|will|shall|is\s+(?:set|expected|going)\s+to|to\s+be)\b)"
-    r"|\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|wish(?:es|ed|ing)?)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?"
-    r"(?:in\s+|for\s+)?(?:the\s+(?:new\s+)?year\s+)?(?P<y2>(?:19|20)\d\d)\b",
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TO_COME_AFTER = re.compile(r"\s+(?:would|will|shall|is\s+(?:set|expected|going)\s+to|to\s+be)\b", re.I)
+_HOPED_FOR_BEFORE = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|wish(?:es|ed|ing)?)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?"
+    r"(?:in\s+|for\s+)?(?:the\s+(?:new\s+)?year\s+)?$",
     re.I,
 )
 """A year spoken of as still to come: "Kim expressed hope that 2025 would mark …", "wished … success in 2025"."""
@@ -302,15 +303,18 @@ def _coming_years(text: str, end_of_lede: int) -> list[Constraint]:
     day or the month after (greetings go out in December and are reported into January)."""
     new_year = bool(_NEW_YEAR.search(text, 0, end_of_lede))
     out = []
-    for m in _COMING_YEAR.finditer(text):
-        y = int(m.group("y") or m.group("y2"))
-        if re.search(r"\bhad\s+(?:\w+\s+)?$", text[max(0, m.start() - 20) : m.start()]):
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 90) : m.start()]
+        if not (_TO_COME_AFTER.match(text, m.end()) or _HOPED_FOR_BEFORE.search(before)):
+            continue
+        y = int(m.group(0))
+        if re.search(r"\bhad\s+(?:\w+\s+){0,3}$", before[-30:]):
             continue  # "Kim had hoped 2025 would …": told from after it
         if new_year:
-            why = f"'{m.group(0)}' in a story of New Year greetings: the greetings for {y}"
+            why = f"'{y}' hoped for in a story of New Year greetings: the greetings for {y}"
             out.append(Constraint(Span.between(dt.date(y - 1, 12, 1), dt.date(y, 1, 31)), 2, why))
         else:
-            out.append(Constraint(Span.between(FLOOR, dt.date(y, 12, 31)), 2, f"'{m.group(0)}' still to come"))
+            out.append(Constraint(Span.between(FLOOR, dt.date(y, 12, 31)), 2, f"'{y}' spoken of as still to come"))
     return out
 
 
