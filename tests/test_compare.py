@@ -518,3 +518,32 @@ def test_a_source_described_or_set_in_apposition_is_still_cited(body):
 
 def test_a_name_followed_by_a_comma_and_a_verb_is_no_citation_unless_set_in_apposition():
     assert citations("Officials met Yonhap, said one of them.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cited"),
+    [
+        (
+            "Russia is ready for dialogue, citing a high-ranking Russian foreign ministry official.",
+            "Russian Foreign Ministry",
+        ),
+        (
+            "All those on board died in the crash, the Russian Investigative Committee said.",
+            "Russian Investigative Committee",
+        ),
+        (
+            "Putin noted in the letter uploaded on the website of the Russian Embassy in New Delhi.",
+            "Russian Embassy in New Delhi",
+        ),
+        (
+            "Chinese foreign ministry spokeswoman Hua Chunying said that the message was welcome.",
+            "Chinese Foreign Ministry",
+        ),
+    ],
+)
+def test_a_ministry_embassy_or_committee_named_in_lower_case_or_not_in_the_gazetteer_is_cited(body, cited):
+    assert [c.cited for c in citations(body)] == [cited]
+
+
+def test_a_committee_whose_country_is_not_said_is_not_a_source_by_itself():
+    assert citations("The Central Committee said the plan was good.") == []

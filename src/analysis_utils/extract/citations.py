@@ -207,8 +207,13 @@ def _names_a_source(m: Mention) -> bool:
     tells whose statement it is, not its source) and not a description ("state media", "Russian news agencies")."""
     if m.canonical in reference.country_names():
         return False
+    if m.kind == "institution" and _A_BODY.search(m.canonical):
+        return True  # "a Russian foreign ministry official": the ministry is named, in lower case
     forms = _country_words()
     return any(w[:1].isupper() for w in re.findall(r"[\w.’'-]+", m.text) if w.lower().strip("’'s") not in forms)
+
+
+_A_BODY = re.compile(r"\b(?:Ministry|Embassy|Consulate|Committee|Council|Commission)\b")
 
 
 @cache

@@ -411,15 +411,19 @@ def _institution_pattern() -> re.Pattern[str]:
         rf"\b(?:(?:the\s+)?(?P<country>{country})(?:['’]s)?\s+|(?P<adj>{adj})\s+)?"
         r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)"
         r"|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification))"
-        r"|(?i:embassy|consulate)(?:\s+(?i:in)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?)\b"
+        r"|(?i:embassy|consulate)(?:\s+(?i:in)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?"
+        r"|(?<=[a-z]\s)(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Council|Commission|Service|Office))\b"
     )
+
+
+_NAMED_BODIES = frozenset({"Committee", "Council", "Commission", "Service", "Office"})
 
 
 def _generic_institutions(text: str) -> list[Mention]:
     """Ministries and embassies the gazetteer does not name: "the Foreign Ministry", "Japan's Defense Ministry",
     "the Russian Embassy in North Korea" (an embassy keeps its place: the gold names it so)."""
     out = []
-    if not re.search(r"(?i:ministry|embassy|consulate)", text):
+    if not re.search(r"(?i:ministry|embassy|consulate)|Committee|Council|Commission|Service|Office", text):
         return out
     for m in _institution_pattern().finditer(text):
         head = m.group("head").split(" in ")[0] if m.group("place") else m.group("head")
@@ -430,5 +434,7 @@ def _generic_institutions(text: str) -> list[Mention]:
             name += f" in {m.group('place')}"
         elif head in ("Embassy", "Consulate") and not where:
             continue  # "the embassy": which one is not said
+        if head.split()[-1] in _NAMED_BODIES and not where:
+            continue  # "the Central Committee": whose is not said (a country names it: "the Russian Investigative …")
         out.append(Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", name), "institution"))
     return out
