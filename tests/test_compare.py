@@ -547,3 +547,16 @@ def test_a_ministry_embassy_or_committee_named_in_lower_case_or_not_in_the_gazet
 
 def test_a_committee_whose_country_is_not_said_is_not_a_source_by_itself():
     assert citations("The Central Committee said the plan was good.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "cited"),
+    [
+        ("Putin wished Kim success, according to a translation by KCNA Watch, and good health.", "KCNA Watch"),
+        ("A translation of the message, courtesy of KCNA Watch, expressed thanks.", "KCNA Watch"),
+        ("Reporting from Russia Today, Saturday, the letter was given directly.", "RT"),
+        ("Xi said, according to state broadcaster CCTV.", "CCTV"),
+    ],
+)
+def test_an_outlets_whole_name_wins_over_the_agency_or_country_inside_it(body, cited):
+    assert [c.cited for c in citations(body)] == [cited]

@@ -122,8 +122,11 @@ def _source_mentions(text: str) -> list[Mention]:
     for m in pattern.finditer(text):
         name = by_alias.get(alias_key(m.group(0)))
         k = bisect.bisect_left(taken, (m.end(), m.end()))
-        overlaps = any(a < m.end() and m.start() < b for a, b in taken[max(0, k - 3) : k + 1])
-        if name and not overlaps:
+        near = [(a, b) for a, b in taken[max(0, k - 3) : k + 1] if a < m.end() and m.start() < b]
+        if name and all(m.start() <= a and b <= m.end() and (a, b) != m.span() for a, b in near):
+            # "KCNA Watch", "Russia Today": the outlet's whole name, not the agency or country inside it
+            found = [x for x in found if (x.start, x.end) not in near]
+            taken = [x for x in taken if x not in near]
             found.append(Mention(m.start(), m.end(), m.group(0), name, "media"))
             bisect.insort(taken, (m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)
