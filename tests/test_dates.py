@@ -721,3 +721,29 @@ def test_a_photo_captions_date_is_a_date_expression_of_the_page():
     e = find(found, "on Sept. 13, 2023")
     assert (e.section, e.date_earliest, e.date_latest) == ("caption", D(2023, 9, 13), D(2023, 9, 13))
     assert cd.doc.text[e.start : e.end] == "on Sept. 13, 2023"  # offsets into the page's text, as for date lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "year"),
+    [
+        ("The two have drawn closer since Moscow’s 2022 invasion of Ukraine.", "2022", 2022),
+        ("Kim hoped that 2025 will be recorded as the first year of victory.", "2025", 2025),
+        ("Xi noted to Putin that 2024 marked the 75th anniversary of ties.", "2024", 2024),
+    ],
+)
+def test_a_bare_year_is_a_date_expression(text, expression, year):
+    e = find(run(text, published=D(2025, 1, 2)), expression)
+    assert (e.date_earliest, e.date_latest) == (D(year, 1, 1), D(year, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia sent 2000 soldiers to the border.",
+        "The plane flew 1950 km.",
+        "It cost $2020 a month.",
+        "Code 2019-07 applies.",
+    ],
+)
+def test_a_number_that_counts_is_no_year(text):
+    assert not [e for e in run(text, published=D(2025, 1, 2)) if e.expression in ("2000", "1950", "2020", "2019")]

@@ -916,7 +916,8 @@ _NEXT_EVENT = re.compile(r",\s+(?:followed\s+by|then|before|after\s+which|while|
 
 
 _CONTENT = re.compile(
-    r"\b(?:that|would|will|hoping|hopes?|wish(?:es|ing)?|saying|calling|expressing|stressing|noting|adding|praising|pledging|vowing)\b",
+    r"\b(?:that|would|will|hoping|hopes?|wish(?:es|ing)?|saying|calling|expressing|stressing|noting|adding|praising|pledging|vowing"
+    r"|in\s+which|described|describing|called)\b",
     re.I,
 )
 """Words opening what a letter says: a date after them is the content's, not the letter's."""

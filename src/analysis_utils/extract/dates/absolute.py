@@ -65,6 +65,9 @@ def resolve_absolute(c: Candidate) -> Interval | None:
     if k == "year":
         lo, hi = year_span(y)
         return lo, hi, "year", f"year in context '{g['prep']} {y}'"
+    if k == "bare_year":  # "Moscow's 2022 invasion", "hope that 2025 will be", "Calls 2025 a year of victory"
+        lo, hi = year_span(y)
+        return lo, hi, "year", f"the year {y}"
     return None
 
 

@@ -12,6 +12,13 @@ _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+_COUNTED = (
+    r"people|persons|soldiers|troops|men|women|children|workers|students|residents|citizens|officials|delegates|"
+    r"participants|cases|deaths|votes|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|kg|won|dollars|"
+    r"rubles|roubles|yuan|yen|euros|units|shells|missiles|rounds|pieces|items|pages|words|hours|minutes|seconds|"
+    r"days|weeks|months|years|times|kilograms|litres|liters|barrels|hectares|acres|square|billion|million|thousand"
+)
+"""Nouns a number counts ("2000 soldiers", "1950 km"): a bare number before them is no year."""
 
 
 _M = MONTH_RE  # capitalised month names only: "march" and "may" the verbs never match
@@ -83,6 +90,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(
         rf"\b(?P<prep>(?i:in|since|from|during|until|till|by|of|before|after|the|year|between|and|through|to))\s+(?P<y>{YEAR})\b(?!s\b|'s\b|[-/.]\d|,?\s*\d|%)"
     )),
+    ("bare_year", re.compile(
+        rf"(?<![\d$€£¥.,/-])(?<!\$\s)\b(?P<y>{YEAR})\b(?!s\b|['’]s\b|[-/.:]\d|,?\s*\d|%|\s*(?i:{_COUNTED})\b)"
+    )),
     ("weekday", re.compile(
         rf"\b(?:(?P<pre>(?i:on|last|next|this|late|early|until|by|since|from|before|after|coming|past))\s+)?(?P<wd>{_WD})\b{_PUBLICATION_AFTER}"
         r"(?:\s+(?P<tod>night|morning|afternoon|evening))?"
@@ -123,6 +133,7 @@ _TRIGGER = re.compile(
 
 _CATEGORY = {
     "juche": "digit", "juche_year": "digit", "iso": "digit", "num": "digit", "year": "digit", "year_part": "digit",
+    "bare_year": "digit",
     "year_range": "digit", "offset": "unit",
     "range_md": "month", "range_dm": "month", "md": "month", "dm": "month", "month_part": "month",
     "month_year": "month", "month": "month", "weekday": "weekday", "week": "unit", "deictic": "unit",
