@@ -174,7 +174,7 @@ def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> Pu
 def _latest_fact(constraints: list[Constraint]) -> dt.date | None:
     """The latest day a dated fact of the story (a date, an event, an anniversary) puts the story after; an office
     held is not one (it tells a term of years, not when the news was)."""
-    return max((c.span.lo for c in constraints if c.span.lo > FLOOR and c.fact), default=None)
+    return max((c.span.lo for c in constraints if c.span.parts and c.span.lo > FLOOR and c.fact), default=None)
 
 
 def _from_yearless_lede_day(
