@@ -698,3 +698,19 @@ def test_a_source_a_caption_cites_is_cited():
         "The letter praised the friendship between the two countries and their people.\n"
     )
     assert [(c.cited, c.section) for c in extract_citations(cd)] == [("Rodong Sinmun", "caption")]
+
+
+def test_an_agencys_name_with_its_abbreviation_opening_a_paragraph_is_no_dateline():
+    from analysis_utils.clean.lines import parse_dateline
+
+    assert (
+        parse_dateline("The Korean Central News Agency (KCNA) reported on Jan. 1 that Kim received greetings.") is None
+    )
+    assert parse_dateline("Pyongyang, August 15 (KCNA) — Kim Jong Un received a message.") is not None
+
+
+def test_a_menu_label_is_no_masthead():
+    from analysis_utils.clean.lines import looks_like_masthead
+
+    assert not looks_like_masthead("All news")
+    assert looks_like_masthead("The Korea Herald") and looks_like_masthead("Independent news from Russia")

@@ -296,3 +296,17 @@ def test_a_placeless_dateline_without_a_year_takes_it_from_an_anniversary():
     )
     assert (m.dateline.value, m.wire_agency.value) == ("", "UPI")
     assert m.published.published == dt.date(2021, 8, 16)
+
+
+def test_the_agencys_own_copy_under_a_pull_quote_is_its_own_but_not_under_a_relaying_intro():
+    own = page(
+        "All news\n\nPutin congratulates Kim on the anniversary\n\n"
+        '"The two countries maintain traditionally friendly relations", Vladimir Putin said\n\n'
+        "SEOUL, September 9. /TASS/. Russian President Vladimir Putin congratulated Kim Jong-un, KCNA reported.\n"
+    )
+    assert extract(own).outlet.value == "TASS"
+    relayed = page(
+        "Korea Desk\n\nKim sends condolences to Putin\n\nPyongyang reacted this past weekend to the attack on the hall.\n\n"
+        "Pyongyang, March 24 (KCNA) -- Kim Jong Un sent a message of condolences to Vladimir Putin.\n"
+    )
+    assert extract(relayed).outlet.value != "KCNA"

@@ -261,6 +261,8 @@ def looks_like_masthead(core: str) -> bool:
     )  # a domain is one word
     if n == 1 and not re.search(r"\.\w{2,}$", core):
         return False  # "News", "TV": a section of the menu, not a publication's name
+    if n == 2 and re.fullmatch(r"[A-Z][a-z]+\s+(?-i:[a-z]+)", core):
+        return False  # "All news", "Latest news": a menu's label, not a name (a name is capitalised)
     return n <= 5 and not is_sentence(core) and bool(_PUBLICATION.search(core))
 
 
@@ -375,6 +377,8 @@ def parse_dateline(text: str, offset: int = 0) -> Dateline | None:
         place = m.group("place")
         if place.endswith(".") and "." not in place[:-1]:
             place = place[:-1]  # "VLADIVOSTOK. April 25 (Interfax) -"
+        if reference.outlet_named(re.sub(r"^[Tt]he\s+", "", place)):
+            return None  # "The Korean Central News Agency (KCNA) reported …": the agency's name, not a place
         if m.group("date"):
             date_text, date_start = m.group("date"), offset + m.start("date")
         elif credit_date and m.group("agency"):

@@ -28,7 +28,7 @@ from .lines import (
     without_leading_symbols,
     words,
 )
-from .values import INDEX_REASON, OTHER_STORIES_REASON, WEB_ADDRESS_REASON, CleanDoc, Line
+from .values import DATELINE_PARAGRAPHS, INDEX_REASON, OTHER_STORIES_REASON, WEB_ADDRESS_REASON, CleanDoc, Line
 
 _END_MARK = Prefiltered(re.compile(r"\s+(?:Enditem|\(END\)|-{2,}\s*end\s*-{2,})\s*$", re.IGNORECASE))
 _TRAILING_SOURCE = Prefiltered(
@@ -446,10 +446,6 @@ def _drop_repeated_standfirst(cd: CleanDoc) -> None:
     for ln in cd.lines:
         if ln.cls == "standfirst" and ln.text in body_text:
             ln.cls, ln.reason = "duplicate", "standfirst repeated in the story"
-
-
-DATELINE_PARAGRAPHS = 2
-"""How many of the first paragraphs of the story may open with its dateline (a standfirst may come first)."""
 
 
 def _assemble(cd: CleanDoc) -> None:

@@ -10,6 +10,8 @@ from ..corpus.document import Document
 INDEX_REASON = "index line opening the page"
 OTHER_STORIES_REASON = "another story listed above the story's own title (a teaser)"
 """The reason of the index line some saved pages open with (" date 2019-04-20 …")."""
+DATELINE_PARAGRAPHS = 2
+"""How many of the first paragraphs of the story may open with its dateline (a standfirst may come first)."""
 WEB_ADDRESS_REASON = "a web address"
 """A line that is only a URL (the page's own address, printed under its index line)."""
 

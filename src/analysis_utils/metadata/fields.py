@@ -354,12 +354,22 @@ def _outlet_in_dateline_credit(cd: CleanDoc, wire: Field) -> Field | None:
 def _outlet_own_wire(cd: CleanDoc, wire: Field) -> Field | None:
     """The agency's own copy: its credit in a dateline opening the page's first paragraph (a dateline further down
     opens copy the page relays under its own words)."""
-    first = next((ln for ln in cd.lines if ln.cls == "body"), None)
-    if first is None or cd.dateline is None or cd.dateline.start != first.start:
+    body = [ln for ln in cd.lines if ln.cls == "body"]
+    opening = [ln.start for ln in body[:1]]
+    if len(body) > 1 and _standfirst(body[0].text, [ln.text for ln in body[1:]]):
+        opening.append(body[1].start)  # under a pull quote or a summary the story repeats: still its opening
+    if cd.dateline is None or cd.dateline.start not in opening:
         return None
     if wire.value and (ag := agency_named(cd.dateline.agency)):
         return Field(ag.publisher, wire.start, wire.end, "the agency's own wire copy (its credit in the dateline)")
     return None
+
+
+def _standfirst(first: str, rest: list[str]) -> bool:
+    """Is the page's first paragraph a pull quote ("“The two countries maintain …”, Putin said") or a summary whose
+    words the story repeats, rather than the page's own words before the copy it relays?"""
+    core = first.strip().strip('"“”').strip()
+    return first.lstrip()[:1] in '"“' or (len(core) >= 40 and any(core[:40] in t for t in rest))
 
 
 OUTLET_CLUES = (
