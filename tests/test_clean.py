@@ -714,3 +714,15 @@ def test_a_menu_label_is_no_masthead():
 
     assert not looks_like_masthead("All news")
     assert looks_like_masthead("The Korea Herald") and looks_like_masthead("Independent news from Russia")
+
+
+def test_a_page_that_opens_with_its_first_paragraph_keeps_it_above_a_caption():
+    lede = (
+        "Mr Putin sent his condolences to North Korean leader Kim Jong Un over the devastating floods that caused "
+        "significant loss of life and damage to infrastructure, the Kremlin said on Thursday in a statement."
+    )
+    cd = page(
+        f"{lede}\n\nNorth Korean leader Kim Jong Un inspects rescue operations in flooded areas (Photo: KCNA)\n\n"
+        "KCNA news agency said a message of condolence from Moscow was conveyed to Kim on Friday.\n"
+    )
+    assert lede in cd.body

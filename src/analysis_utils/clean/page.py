@@ -236,6 +236,10 @@ def _header_end(content: list[Line]) -> int:
     return end
 
 
+LEDE_MIN_WORDS = 25
+"""A paragraph this long above the page's first caption or date is the story's, not page furniture."""
+
+
 def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
     for ln in header:
         if (
@@ -284,6 +288,8 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             cd.headline, cd.headline_text = ln, title
         elif cd.headline is None and len(words(core)) <= 2:
             ln.cls, ln.reason = "navigation", "section label above the headline"
+        elif cd.headline is None and is_prose(core) and len(words(core)) >= LEDE_MIN_WORDS:
+            ln.reason = "story text (a page that opens with its first paragraph)"
         elif cd.headline is not None and is_caption(core) and not find_dateline(core):
             ln.cls, ln.reason = "caption", "describes a photograph (under the headline)"
         elif cd.headline is not None and is_prose(core):
