@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from analysis_utils.metadata.pubdate import infer_pubdate as infer
 from helpers import page
 
@@ -407,3 +409,15 @@ def test_an_office_taken_is_not_a_fact_the_news_follows():
     )
     p = pub(text)
     assert p.published is None, p.evidence  # 2016 or any later year: the text does not say
+
+
+@pytest.mark.parametrize(
+    ("line", "lo", "hi"),
+    [
+        ("Xi noted to Putin that 2024 marked the 75th anniversary of diplomatic ties.", D(2024, 12, 1), D(2025, 1, 31)),
+        ("Kim sent his best wishes to Putin and the Russian people for New Year 2026.", D(2025, 12, 1), D(2026, 1, 31)),
+    ],
+)
+def test_the_year_new_year_greetings_close_or_name_places_the_story(line, lo, hi):
+    p = pub(f"Xi writes to Putin\n\nXi Jinping sent a New Year's message to Vladimir Putin.\n\n{line}\n")
+    assert (p.earliest, p.latest) == (lo, hi), p.evidence

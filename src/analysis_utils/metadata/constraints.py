@@ -295,6 +295,10 @@ _HOPED_FOR_BEFORE = re.compile(
 )
 """A year spoken of as still to come: "Kim expressed hope that 2025 would mark …", "wished … success in 2025"."""
 _NEW_YEAR = re.compile(r"\bnew[\s-]+year", re.I)
+_ENDING_YEAR_AFTER = re.compile(r"\s+(?:marked|saw|was\s+(?:a|an|the)\b)", re.I)
+"""In New Year greetings, the year just ending told of: "Xi noted that 2024 marked …", "2024 was a year of …"."""
+_NEW_YEAR_OF = re.compile(r"\bnew[\s-]+year(?:['’]s)?(?:\s+day)?(?:\s+of)?\s+$", re.I)
+"""The year New Year greetings name: "greetings … for New Year 2026"."""
 
 
 def _coming_years(text: str, end_of_lede: int) -> list[Constraint]:
@@ -305,9 +309,15 @@ def _coming_years(text: str, end_of_lede: int) -> list[Constraint]:
     out = []
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 90) : m.start()]
-        if not (_TO_COME_AFTER.match(text, m.end()) or _HOPED_FOR_BEFORE.search(before)):
-            continue
         y = int(m.group(0))
+        if new_year and (ending := _ENDING_YEAR_AFTER.match(text, m.end())):
+            # New Year greetings saying "2024 marked the 75th anniversary …": the year ending, the greetings for the next
+            why = f"'{y}{ending.group(0)}' in a story of New Year greetings: the greetings for {y + 1}"
+            out.append(Constraint(Span.between(dt.date(y, 12, 1), dt.date(y + 1, 1, 31)), 2, why))
+            continue
+        named = new_year and _NEW_YEAR_OF.search(before[-20:])  # "for New Year 2026"
+        if not (_TO_COME_AFTER.match(text, m.end()) or _HOPED_FOR_BEFORE.search(before) or named):
+            continue
         if re.search(r"\bhad\s+(?:\w+\s+){0,3}$", before[-30:]):
             continue  # "Kim had hoped 2025 would …": told from after it
         if new_year:
