@@ -563,3 +563,15 @@ def test_a_second_message_as_well_as_the_first_is_another_letter():
         "over a deadly shooting at a concert venue in Moscow."
     )
     assert pairs(found) == [("Kim Jong Un", "Vladimir Putin"), ("Kim Jong Un", "Vladimir Putin")]
+
+
+def test_also_sent_with_no_recipient_goes_to_the_last_letters_recipient():
+    found = letters(
+        "Kim Jong Un on Thursday sent a condolence message to South Korean President Moon Jae-in.\n\n"
+        'Pope Francis also sent a message saying, "I was saddened to learn of the death of your dear mother."'
+    )
+    assert ("Pope Francis", "Moon Jae-in") in pairs(found), pairs(found)
+
+
+def test_lukashenka_is_lukashenko():
+    assert pairs(letters("Putin sent a telegram to Lukashenka.")) == [("Vladimir Putin", "Alexander Lukashenko")]

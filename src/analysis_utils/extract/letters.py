@@ -547,9 +547,20 @@ def _recipients(ctx: _Ctx, t: _Trigger, sender: str, kind: str, others: list[Men
         names = reference.country_names()
         # … when the story names that leader (the gazetteer's guess at who led a listed country is not the text's)
         recipients = [_named_leader(ctx, r, when) if r in names else r for r in recipients]
+    last = ctx.last_letter
+    if (
+        not recipients
+        and last is not None
+        and last.recipient != sender
+        and _ALSO.search(ctx.masked, t.start, v.start())
+    ):
+        recipients = [last.recipient]  # "Pope Francis also sent a message saying …": to the last letter's recipient
     if not recipients and (c := _counterpart(ctx, sender)):
         recipients = [c]
     return recipients
+
+
+_ALSO = re.compile(r"\b(?:also|too|likewise|similarly)\b", re.I)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?")
