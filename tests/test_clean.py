@@ -726,3 +726,11 @@ def test_a_page_that_opens_with_its_first_paragraph_keeps_it_above_a_caption():
         "KCNA news agency said a message of condolence from Moscow was conveyed to Kim on Friday.\n"
     )
     assert lede in cd.body
+
+
+def test_a_capital_glued_to_the_story_by_a_dash_is_a_dateline_but_not_any_word_in_capitals():
+    from analysis_utils.clean.lines import parse_dateline
+
+    d = parse_dateline("MOSCOW-In a telegram that was sent to Donald Trump, Putin hoped the crisis would end.")
+    assert d is not None and d.place == "MOSCOW"
+    assert parse_dateline("NATO-Russia relations have worsened since the war began in Ukraine.") is None

@@ -576,3 +576,10 @@ def test_also_sent_with_no_recipient_goes_to_the_last_letters_recipient():
 def test_lukashenka_is_lukashenko():
     found = letters("Right after Putin left Minsk on Friday, he sent a telegram to Lukashenka, his closest ally.")
     assert pairs(found) == [("Vladimir Putin", "Alexander Lukashenko")]
+
+
+def test_a_passive_names_its_sender_after_the_recipient_too():
+    found = letters(
+        "In a telegraph that was sent to Donald Trump by Putin, the Russian president hoped the crisis would end."
+    )
+    assert pairs(found) == [("Vladimir Putin", "Donald Trump")]

@@ -26,7 +26,7 @@ from .values import DateExpr, Letter
 
 _NOUN = (
     r"(?:letters?|messages?|telegrams?|greetings?|cards?|congratulations|condolences?|sympath(?:y|ies)|notes?|repl(?:y|ies)"
-    r"|missives?|correspondence|(?<=year\s)wishes|(?<=year['’]s\s)wishes|(?<=(?:best|good|warm)\s)wishes"
+    r"|missives?|correspondence|(?-i:telegraphs?)|(?<=year\s)wishes|(?<=year['’]s\s)wishes|(?<=(?:best|good|warm)\s)wishes"
     r"|(?<=birthday\s)wishes|(?<=warmest\s)wishes)"
 )
 """Nouns of a message; "wishes" only as "New Year wishes", "best wishes" (not the verb: "Putin wishes to …")."""
@@ -512,9 +512,9 @@ def _sender(ctx: _Ctx, t: _Trigger) -> Mention | None:
         if subj.start < sender_m.start:  # "Trump told reporters that he had received …": he is Trump
             sender_m = subj
     # "the greeting card sent by Kim Jong Un to Xi": a passive names its sender after "by"
-    if re.search(rf"{_NOUN}\s+(?:\w+\s+)?$", masked[max(s0, v.start() - 30) : v.start()], re.I) and (
-        by := re.match(r"\s+by\s+(?:the\s+)?", masked[v.end() : v.end() + 12], re.I)
-    ):
+    if re.search(rf"{_NOUN}\s+(?:\w+\s+){{0,2}}$", masked[max(s0, v.start() - 30) : v.start()], re.I) and (
+        by := re.match(r"\s+(?:to\s+[^,.;]{1,40}?\s+)?by\s+(?:the\s+)?", masked[v.end() : v.end() + 60], re.I)
+    ):  # "a telegram that was sent to Donald Trump by Putin"
         agent = next((m for m in t.sentence.mentions if m.start == v.end() + by.end()), None)
         if agent is not None and agent.kind in ("person", "institution"):
             sender_m = agent
