@@ -734,3 +734,20 @@ def test_a_capital_glued_to_the_story_by_a_dash_is_a_dateline_but_not_any_word_i
     d = parse_dateline("MOSCOW-In a telegram that was sent to Donald Trump, Putin hoped the crisis would end.")
     assert d is not None and d.place == "MOSCOW"
     assert parse_dateline("NATO-Russia relations have worsened since the war began in Ukraine.") is None
+
+
+def test_a_title_printed_again_below_with_a_trail_glued_before_it_loses_the_trail():
+    cd = page(
+        "Home अन्तर्राष्ट्रीय North Korea’s Kim Jong Un Sends ‘Verbal Message’ To Xi Jinping\n\n"
+        "North Korea’s Kim Jong Un Sends ‘Verbal Message’ To Xi Jinping\n\n"
+        "North Korean leader Kim Jong Un sent a verbal message to Chinese President Xi Jinping, state media said.\n"
+    )
+    assert cd.headline_text == "North Korea’s Kim Jong Un Sends ‘Verbal Message’ To Xi Jinping"
+
+
+def test_an_official_websites_name_is_its_masthead_not_the_headline():
+    cd = page(
+        "Official website of the President of Russia\n\nCondolences to President of Turkey Recep Tayyip Erdogan\n\n"
+        "Vladimir Putin sent a message of condolences to President of Turkey Recep Tayyip Erdogan on Monday.\n"
+    )
+    assert cd.headline_text == "Condolences to President of Turkey Recep Tayyip Erdogan"

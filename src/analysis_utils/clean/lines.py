@@ -498,6 +498,12 @@ def is_caption(core: str) -> bool:
     return m is not None and len(re.findall(r"\b[A-Z][\w.’'-]*", m.group(0))) >= 2
 
 
+_OFFICIAL_SITE = re.compile(
+    r"(?i:the\s+)?(?i:official\s+(?:web\s*site|site|portal|internet\s+portal))\s+of\s+(?:the\s+)?[A-Z][\w ’'-]{2,60}$"
+)
+"""A site's own name: "Official website of the President of Russia"."""
+
+
 def classify_line(ln: Line) -> None:
     core = bare(ln.text)
     if not core:
@@ -545,7 +551,7 @@ def classify_line(ln: Line) -> None:
     if _date_widget(core):
         ln.cls, ln.reason = "date", "a date widget or banner (dates and little else)"
         return
-    if reference.outlet_named(core):
+    if reference.outlet_named(core) or _OFFICIAL_SITE.match(core):
         ln.cls, ln.reason = "navigation", "masthead: the name of an outlet"
         return
     first = core.split()[0] if len(words(core)) <= 4 else ""

@@ -236,6 +236,8 @@ def _header_end(content: list[Line]) -> int:
     return end
 
 
+CRUMBS_MAX_WORDS = 4
+"""A trail this short before a title that the next line prints alone is the site's breadcrumbs."""
 LEDE_MIN_WORDS = 25
 """A paragraph this long above the page's first caption or date is the story's, not page furniture."""
 
@@ -272,6 +274,10 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             later = [x for x in header if x.index > ln.index and x.cls == "body"]
             if not crumbs and later and (one := breadcrumb_prefix(core, 1)):
                 crumbs = one if bare(later[0].text) == core[one:].strip() else 0  # "North KoreaKim Jong-un calls …"
+            if not crumbs and later and (below := bare(later[0].text)) and core.endswith(below):
+                prefix = core[: len(core) - len(below)]
+                if 0 < len(prefix.split()) <= CRUMBS_MAX_WORDS:  # "Home अन्तर्राष्ट्रीय North Korea’s Kim …"
+                    crumbs = len(prefix)
             rest = core[crumbs:].strip()
             if crumbs and later and bare(later[0].text) == rest:
                 ln.cls, ln.reason = "navigation", "breadcrumb trail glued to the headline below"
