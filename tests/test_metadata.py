@@ -310,3 +310,23 @@ def test_the_agencys_own_copy_under_a_pull_quote_is_its_own_but_not_under_a_rela
         "Pyongyang, March 24 (KCNA) -- Kim Jong Un sent a message of condolences to Vladimir Putin.\n"
     )
     assert extract(relayed).outlet.value != "KCNA"
+
+
+def test_a_name_with_the_time_since_posting_is_the_byline():
+    meta = extract(
+        page(
+            "Putin sends condolences to Kim\n\nFaizan Hashmi 4 minutes ago Mon 06th July 2020 | 06:57 PM\n\n"
+            "MOSCOW, (UrduPoint / Sputnik - 06th July, 2020) Russian President Vladimir Putin sent condolences.\n"
+        )
+    )
+    assert meta.byline.value == "Faizan Hashmi"
+
+
+def test_a_signature_with_its_sources_is_the_byline_and_its_sources_are_not_the_wire():
+    meta = extract(
+        page(
+            "Putin sends condolences to Kim\n\nMr Putin sent his condolences to North Korean leader Kim Jong Un over "
+            "the floods, the Kremlin said on Thursday.\n\nHoai Phuong (according to KCNA, AFP)\n"
+        )
+    )
+    assert (meta.byline.value, meta.wire_agency.value) == ("Hoai Phuong", None)

@@ -504,6 +504,29 @@ _OFFICIAL_SITE = re.compile(
 """A site's own name: "Official website of the President of Russia"."""
 
 
+_POSTED_AGO = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})\s+(?:\(@\w+\)\s+)?\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago\b"
+)
+"""A writer's name and the time since posting: "Faizan Hashmi 4 minutes ago Mon 06th July 2020 | 06:57 PM"."""
+_SIGNED_WITH_SOURCES = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3})\s+\((?i:according\s+to|source[s]?:?|via)\s+[^)]{2,60}\)$"
+)
+"""A signature with the story's sources: "Hoai Phuong (according to KCNA, AFP)"."""
+SIGNED_WITH_SOURCES_REASON = "a name with the sources of the story (a signature)"
+
+
+def _name_line(core: str) -> str | None:
+    """Why ``core`` is a byline: a name with the writer's role, with the time since posting, or with the story's
+    sources; else None."""
+    if _ROLE_LINE.search(core) and looks_like_name(core):
+        return "a name with the writer's role"
+    if (posted := _POSTED_AGO.match(core)) and _one_name(posted.group("name")):
+        return "a name with the time since it was posted"
+    if (signed := _SIGNED_WITH_SOURCES.match(core)) and _one_name(signed.group("name")):
+        return SIGNED_WITH_SOURCES_REASON
+    return None
+
+
 def classify_line(ln: Line) -> None:
     core = bare(ln.text)
     if not core:
@@ -521,8 +544,8 @@ def classify_line(ln: Line) -> None:
         return
     if len(core) > FURNITURE_MAX_CHARS and not _END_RULE_START.match(core):
         return  # page furniture is short: a long line is story text (and long lines make some rules slow)
-    if _ROLE_LINE.search(core) and looks_like_name(core):
-        ln.cls, ln.reason = "byline", "a name with the writer's role"
+    if reason := _name_line(core):
+        ln.cls, ln.reason = "byline", reason
         return
     if _WEB_ADDRESS.match(core):
         ln.cls, ln.reason = "navigation", WEB_ADDRESS_REASON

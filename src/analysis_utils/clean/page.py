@@ -272,12 +272,7 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             continue
         if cd.headline is None and (is_title_like(core[crumbs:] if crumbs else core) or ln.reason == _PRINTED_AGAIN):
             later = [x for x in header if x.index > ln.index and x.cls == "body"]
-            if not crumbs and later and (one := breadcrumb_prefix(core, 1)):
-                crumbs = one if bare(later[0].text) == core[one:].strip() else 0  # "North KoreaKim Jong-un calls …"
-            if not crumbs and later and (below := bare(later[0].text)) and core.endswith(below):
-                prefix = core[: len(core) - len(below)]
-                if 0 < len(prefix.split()) <= CRUMBS_MAX_WORDS:  # "Home अन्तर्राष्ट्रीय North Korea’s Kim …"
-                    crumbs = len(prefix)
+            crumbs = crumbs or _crumbs_before_title_below(core, later)
             rest = core[crumbs:].strip()
             if crumbs and later and bare(later[0].text) == rest:
                 ln.cls, ln.reason = "navigation", "breadcrumb trail glued to the headline below"
@@ -306,6 +301,19 @@ def _classify_header(cd: CleanDoc, header: list[Line]) -> None:
             ln.cls, ln.reason = "standfirst", "second title line under the headline"
         else:
             ln.cls, ln.reason = "navigation", "short line in the page header"
+
+
+def _crumbs_before_title_below(core: str, later: list[Line]) -> int:
+    """How much of ``core`` is a trail glued before a title the next header line prints alone ("North KoreaKim
+    Jong-un calls …", "Home अन्तर्राष्ट्रीय North Korea’s Kim …"); 0 if none."""
+    if not later:
+        return 0
+    below = bare(later[0].text)
+    if (one := breadcrumb_prefix(core, 1)) and below == core[one:].strip():
+        return one
+    if below and core.endswith(below) and 0 < len(core[: len(core) - len(below)].split()) <= CRUMBS_MAX_WORDS:
+        return len(core) - len(below)
+    return 0
 
 
 def _topic_tag(ln: Line, core: str, header: list[Line]) -> bool:

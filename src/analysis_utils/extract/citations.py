@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from ..clean.lines import SIGNED_WITH_SOURCES_REASON
 from ..clean.values import CleanDoc
 from ..text import reference
 from ..text.matching import Indexed, alias_key, cue_regex
@@ -47,7 +48,8 @@ def caption_credits(cd: CleanDoc) -> list[Citation]:
     and the sources a caption cites ("A picture released by North Korean newspaper Rodong Sinmun shows …")."""
     out = []
     for ln in cd.lines:
-        if ln.cls == "caption" and _citing()[0].search(ln.text):  # "A picture released by … Rodong Sinmun shows …"
+        if (ln.cls == "caption" or ln.reason == SIGNED_WITH_SOURCES_REASON) and _citing()[0].search(ln.text):
+            # "A picture released by … Rodong Sinmun shows …", a signature "Hoai Phuong (according to KCNA, AFP)"
             out += [
                 replace(c, start=ln.start + c.start, end=ln.start + c.end, section="caption")
                 for c in citations(ln.text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..clean.lines import BYLINE, bare, breadcrumb_prefix, is_sentence, words
+from ..clean.lines import BYLINE, SIGNED_WITH_SOURCES_REASON, bare, breadcrumb_prefix, is_sentence, words
 from ..clean.values import CleanDoc
 from ..text import reference
 from ..text.date_mentions import find_dates
@@ -90,7 +90,7 @@ def _agency_in_dateline(cd: CleanDoc) -> Field | None:
 
 def _agency_in_byline(cd: CleanDoc) -> Field | None:
     for ln in cd.lines:
-        if ln.cls == "byline":
+        if ln.cls == "byline" and ln.reason != SIGNED_WITH_SOURCES_REASON:  # sources cited, not the copy's wire
             for part in re.split(r"\s*(?:[|,/]|\band\b|—|–|\s{2,})\s*", _byline_text(ln.text)):
                 if (ag := agency_named(part)) or (ag := agency_named(part.split()[0] if part.split() else "")):
                     return Field(ag.name, ln.start, ln.end, f"agency credit in the byline '{ln.text}'")
@@ -191,6 +191,7 @@ def _clean_name(name: str) -> str:
     for d in find_dates(name):
         name = name.replace(d.text, " ")
     name = re.sub(r"\b\d{1,2}[:.]\d{2}\b.*$", "", name)
+    name = re.sub(r"\s+\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago\b.*$", "", name)  # "Faizan Hashmi 4 minutes ago"
     prev = None
     while prev != name:
         prev = name
