@@ -434,3 +434,8 @@ def test_marks_opening_on_what_a_person_did_hold_the_mediums_narration(body: str
 def test_marks_that_open_on_reported_speech_hold_the_mediums_words(body: str, speaker: str) -> None:
     ((_, got),) = spoken(body)
     assert got == speaker
+
+
+def test_guillemets_are_quotation_marks_and_close_only_on_their_own_mark():
+    text = "Matviyenko said: «He said the message is “beautiful”, and thanked Putin.» Breadcrumbs » World » Asia"
+    assert texts(text) == ["He said the message is “beautiful”, and thanked Putin."]  # the » of a trail opens nothing

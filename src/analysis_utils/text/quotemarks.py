@@ -23,6 +23,7 @@ class QuoteSpan(NamedTuple):
 
 
 OPEN_DOUBLE, CLOSE_DOUBLE = "“", "”"
+OPEN_GUILLEMET, CLOSE_GUILLEMET = "«", "»"  # Russian and European pages: «…» are quotation marks
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 
 
@@ -51,7 +52,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
-_DOUBLE_MARKS = re.compile(f'[{OPEN_DOUBLE}{CLOSE_DOUBLE}"]')
+_DOUBLE_MARKS = re.compile(f'[{OPEN_DOUBLE}{CLOSE_DOUBLE}"{OPEN_GUILLEMET}{CLOSE_GUILLEMET}]')
 
 
 def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
@@ -66,10 +67,14 @@ def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
         for mark in _DOUBLE_MARKS.finditer(text, p0, p1):  # no other character changes the state
             i, ch = mark.start(), mark.group()
             if open_at is None:
-                if ch == OPEN_DOUBLE or (ch == '"' and _opens(text, i)):
+                if ch == OPEN_DOUBLE or (ch == '"' and _opens(text, i)) or (ch == OPEN_GUILLEMET and _opens(text, i)):
                     open_at, open_mark, n_paras = i + 1, ch, 1
                 elif ch in (CLOSE_DOUBLE, '"'):
                     warnings.append(f"closing quotation mark without an opening one at {i}")
+            elif open_mark == OPEN_GUILLEMET:
+                if ch == CLOSE_GUILLEMET:  # «…» closes only on », whatever “…” stand inside
+                    spans.append(QuoteSpan(open_at, i, "double", n_paras))
+                    open_at = None
             elif ch in (OPEN_DOUBLE, '"') and i == p0 and n_paras > 1:
                 pass  # the repeated opening mark of a continued quotation (a straight one is not its close)
             elif ch == '"' and text[i - 1].isspace() and _opens(text, i) and "\n" in text[open_at:i]:
@@ -84,7 +89,7 @@ def find_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 open_at = None
         if open_at is not None:
             nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt] in (OPEN_DOUBLE, '"'):
+            if nxt is not None and text[nxt] in (OPEN_DOUBLE, '"', OPEN_GUILLEMET):
                 n_paras += 1  # continues in the next paragraph
                 continue
             lead = re.split(r"[.!?…][\"'”’)\]]*\s+", text[p0 : open_at - 1])[-1]
