@@ -583,3 +583,19 @@ def test_a_passive_names_its_sender_after_the_recipient_too():
         "In a telegraph that was sent to Donald Trump by Putin, the Russian president hoped the crisis would end."
     )
     assert pairs(found) == [("Vladimir Putin", "Donald Trump")]
+
+
+def test_a_senders_titles_in_apposition_do_not_make_his_country_the_sender():
+    found = letters(
+        "Kim Jong Un, chairman of the Workers' Party of Korea (WPK) and chairman of the State Affairs Commission of "
+        "the Democratic People's Republic of Korea (DPRK), sent a message of greeting to Xi Jinping on October 1."
+    )
+    assert pairs(found) == [("Kim Jong Un", "Xi Jinping")]
+
+
+@pytest.mark.parametrize("name", ["S. M. Mironov", "G. A. Zhuganov"])
+def test_a_name_with_initials_and_a_title_after_it_sends_a_letter(name):
+    found = letters(
+        f'Kim Jong Un received a congratulatory message from {name}, chairman of "A Just Russia", on May 11.'
+    )
+    assert pairs(found) == [(name, "Kim Jong Un")]

@@ -239,7 +239,7 @@ def _generic_people(text: str) -> list[Mention]:
         tokens = list(re.finditer(r"\S+", run.group(0)))
         parts: list[list[re.Match[str]]] = [[]]
         for t in tokens:
-            if t.group(0).rstrip(".") in _NOT_A_NAME:
+            if t.group(0).rstrip(".") in _NOT_A_NAME and not re.fullmatch(r"[A-Z]\.", t.group(0)):  # "G. A. Zhuganov"
                 parts.append([])
             else:
                 parts[-1].append(t)
@@ -257,7 +257,9 @@ def _generic_people(text: str) -> list[Mention]:
                 or re.search(rf"\b{_SPEECH}\s+$", before)
                 or re.match(r",\s+(?:a|an|the|who|one)\b", after)
                 or re.match(
-                    r",\s+(?:spokes\w+|minister|director|chief|head|professor|analyst|official|ambassador|secretary|adviser|advisor|aide)\b",
+                    r",\s+(?:the\s+)?(?:first\s+)?(?:spokes\w+|minister|director|chief|head|professor|analyst|official|ambassador|"
+                    r"secretary|adviser|advisor|aide|chairman|chairwoman|chairperson|leader|president|deputy|governor|"
+                    r"mayor|speaker|member)\b",
                     after,
                     re.I,
                 )

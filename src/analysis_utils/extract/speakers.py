@@ -144,8 +144,12 @@ def _qualifies_next(c: Clause, m: Mention) -> bool:
 
 
 def subject_before(c: Clause, pos: int) -> Mention | None:
-    """The person, institution or pronoun nearest before ``pos`` in the clause that could be a verb's subject."""
+    """The person, institution or pronoun nearest before ``pos`` in the clause that could be a verb's subject (a
+    person's titles set off by commas skipped: "Kim Jong Un, chairman of … of the DPRK (DPRK), sent")."""
     text, lo = c.text, c.start
+    titled = _titled_subject(c, pos)
+    if titled is not None:
+        return titled
     for m in reversed(c.mentions):
         if m.end > pos or m.start < lo or m.kind not in ("person", "institution", "pronoun"):
             continue
@@ -154,6 +158,29 @@ def subject_before(c: Clause, pos: int) -> Mention | None:
         if PREP_BEFORE.search(text[max(lo, m.start - 25) : m.start]):
             continue
         return m
+    return None
+
+
+_TITLE_APPOSITION = re.compile(
+    r"\s*,\s+(?:the\s+)?(?:first\s+|then\s+)?(?:chairman|chairwoman|chairperson|general\s+secretary|secretary\s+general|"
+    r"president|premier|prime\s+minister|leader|head|supreme\s+leader|marshal|first\s+secretary)\b",
+    re.I,
+)
+"""A person's titles in apposition, as state media write them: "Kim Jong Un, general secretary of the WPK and …,"."""
+
+
+def _titled_subject(c: Clause, pos: int) -> Mention | None:
+    """The person whose titles, set off by commas, run up to the verb at ``pos``: "Kim Jong Un, chairman of the
+    Workers' Party of Korea (WPK) and chairman of the State Affairs Commission of the DPRK (DPRK), sent"."""
+    text = c.text
+    close = text.rfind(",", c.start, pos)
+    if close < 0 or not re.fullmatch(r",\s*(?:[\w-]+\s+){0,3}", text[close:pos] + " "):
+        return None
+    for m in c.mentions:
+        if m.start < c.start or m.end > close:
+            continue
+        if m.kind == "person" and _TITLE_APPOSITION.match(text, m.end) and not re.search(r"[.;]", text[m.end : close]):
+            return m
     return None
 
 
