@@ -751,3 +751,28 @@ def test_an_official_websites_name_is_its_masthead_not_the_headline():
         "Vladimir Putin sent a message of condolences to President of Turkey Recep Tayyip Erdogan on Monday.\n"
     )
     assert cd.headline_text == "Condolences to President of Turkey Recep Tayyip Erdogan"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AIRLINK 89.35 Decreased By ▼ -0.80 (-0.89%)",
+        "KSE100 80,712 Increased By 477.9 (0.6%)",
+        '[CP_POLLS id="3"]',
+        "SELECT LANGUAGE BELOW",
+    ],
+)
+def test_tickers_shortcodes_and_language_pickers_are_furniture(line):
+    cd = page(
+        f"{line}\n\nPutin sends greetings to Kim\n\nRussian President Vladimir Putin sent a message to Kim Jong Un on "
+        "Friday, the Kremlin said in a statement.\n"
+    )
+    assert cd.headline_text == "Putin sends greetings to Kim" and line not in cd.body
+
+
+def test_an_index_line_with_only_a_month_is_an_index_line():
+    cd = page(
+        " date 2023-10 https://example.com/putin-congratulates-kim\n\nPutin Congratulates Kim Jong Un\n\n"
+        "Russian President Vladimir Putin on Thursday congratulated Kim Jong Un on the anniversary of ties.\n"
+    )
+    assert cd.headline_text == "Putin Congratulates Kim Jong Un"

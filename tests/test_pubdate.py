@@ -421,3 +421,11 @@ def test_an_office_taken_is_not_a_fact_the_news_follows():
 def test_the_year_new_year_greetings_close_or_name_places_the_story(line, lo, hi):
     p = pub(f"Xi writes to Putin\n\nXi Jinping sent a New Year's message to Vladimir Putin.\n\n{line}\n")
     assert (p.earliest, p.latest) == (lo, hi), p.evidence
+
+
+def test_an_index_line_with_only_a_month_bounds_the_story_to_it():
+    p = pub(
+        " date 2023-10 https://example.com/putin-congratulates-kim\n\nPutin Congratulates Kim Jong Un\n\n"
+        "Russian President Vladimir Putin on Thursday congratulated Kim Jong Un on the anniversary of ties.\n"
+    )
+    assert p.earliest >= D(2023, 10, 1) and p.latest <= D(2023, 10, 31), p.evidence

@@ -49,7 +49,7 @@ BODY_CLASSES = frozenset({"body", "subheading", "standfirst"})
 """Line classes whose text makes up the body."""
 
 
-_INDEX_LINE = re.compile(r"date (?P<day>\d{4}-\d{2}-\d{2})(?=\s|$)")
+_INDEX_LINE = re.compile(r"date (?P<day>\d{4}-\d{2}(?:-\d{2})?)(?=\s|$)")
 """The index line some saved pages open with (" date 2019-04-20 …"): a date the saving tool wrote, glued to
 the page's first line; it is cut off as a line of its own."""
 

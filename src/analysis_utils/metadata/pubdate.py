@@ -83,6 +83,7 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     if printed is not None and not printed.to_check and printed.rank < UNLABELLED_RANK:
         return _from_printed(result, printed)  # "Published: 20th April 2019": the page's own word
     constraints, pegs = collect_constraints(cd, today)
+    constraints += _index_month(cd)
     if printed is not None and not printed.to_check:
         # an unlabelled stamp ("DATE: 2024-09-21" on a repost) is the story's unless its news peg says otherwise
         peg = next(iter(pegs), None)
@@ -134,6 +135,17 @@ def infer_pubdate(cd: CleanDoc, today: dt.date | None = None) -> PubDate:
     result.evidence = "no printed date and no dating evidence in the text"
     result.warnings.append("publication date unknown")
     return result
+
+
+def _index_month(cd: CleanDoc) -> list[Constraint]:
+    """An index line that gives only a month (" date 2023-10 …"): the story is of that month."""
+    for ln in cd.lines:
+        m = re.fullmatch(r"date (\d{4})-(\d{2})", ln.text.strip()) if ln.reason == INDEX_REASON else None
+        if m and 1 <= int(m.group(2)) <= 12:
+            y, mo = int(m.group(1)), int(m.group(2))
+            hi = dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)
+            return [Constraint(Span.between(dt.date(y, mo, 1), hi), 3, f"index line '{ln.text.strip()}'")]
+    return []
 
 
 def _from_weekday(text: str, span: Span, used: list[str], result: PubDate) -> PubDate | None:
