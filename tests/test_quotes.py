@@ -439,3 +439,12 @@ def test_marks_that_open_on_reported_speech_hold_the_mediums_words(body: str, sp
 def test_guillemets_are_quotation_marks_and_close_only_on_their_own_mark():
     text = "Matviyenko said: «He said the message is “beautiful”, and thanked Putin.» Breadcrumbs » World » Asia"
     assert texts(text) == ["He said the message is “beautiful”, and thanked Putin."]  # the » of a trail opens nothing
+
+
+def test_words_of_a_letter_received_from_someone_are_the_senders():
+    body = (
+        "Russian President Vladimir Putin has reportedly received a congratulatory letter from North Korean "
+        "president Kim Jong-un for securing a fourth term in office.\n\n"
+        'Quoting the message, KCNA wrote "I extend my heartfelt congratulations to you on your re-election."\n'
+    )
+    assert [sp for _, sp in spoken(body)] == ["Kim Jong Un"]

@@ -555,6 +555,11 @@ def update_state(c: Clause, subj: Mention | None, state: State, paragraph_of: Ca
             state.last_author = m.canonical
     if subj is not None:
         _update_speaker(c, subj, state, paragraph_of)
+    for m in ms if _RECEIVED.search(sentence) else ():
+        # "Putin has received a congratulatory letter from North Korean president Kim": Kim wrote it
+        if m.kind == "person" and _LETTER_FROM_BEFORE.search(masked, max(s0, m.start - 70), m.start):
+            state.last_author = m.canonical
+            break
     state.prev_subject = subj.canonical if subj is not None and subj.kind == "person" else None
     for v in VERB.finditer(masked, s0, s1) if " via " in sentence or " through " in sentence else ():
         via = mouthpiece(c, v.end())
@@ -617,6 +622,11 @@ def own_voice(words: str, speaker: str | None, c: Clause, state: State) -> tuple
     return who, f"the words speak as 'I' or to 'you': the letter of {who}, which {speaker} reports"
 
 
+_RECEIVED = re.compile(r"\breceiv(?:ed|es|ing)\b", re.I)
+_LETTER_FROM_BEFORE = re.compile(
+    r"\b(?:letter|message|telegram|card|greetings|note)s?\s+from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?$", re.I
+)
+"""Before a name: "a congratulatory letter from North Korean president "."""
 _LETTER_FROM = re.compile(r"\b(?:letter|message|telegram|note|card|greetings)s?\s+from\s+$", re.I)
 
 
