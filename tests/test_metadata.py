@@ -330,3 +330,13 @@ def test_a_signature_with_its_sources_is_the_byline_and_its_sources_are_not_the_
         )
     )
     assert (meta.byline.value, meta.wire_agency.value) == ("Hoai Phuong", None)
+
+
+def test_an_outlets_credit_standing_alone_at_the_start_makes_it_outlet_and_wire():
+    meta = extract(
+        page(
+            "North Korean leader sends congratulatory message to Russian President\n\n(MENAFN) Russian President "
+            "Vladimir Putin has reportedly received a congratulatory letter from Kim Jong-un.\n"
+        )
+    )
+    assert (meta.outlet.value, meta.wire_agency.value) == ("MENAFN", "MENAFN")

@@ -76,6 +76,8 @@ _DATE_CREDIT = re.compile(
     rf"^(?P<date>(?i:{MONTH_RE})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*\d{{4}})?)\s*\((?P<agency>[A-Z][\w .&-]{{1,30}})\)\s*(?P<sep>[-–—:]+)\s*"
 )
 """A dateline with no place: a date and an agency's credit ("April 25, 2019 (EIRNS)—", "Aug. 16 (UPI) —")."""
+_CREDIT_ONLY = re.compile(r"^\((?P<agency>[A-Z][\w.&-]{1,30})\)\s*[-–—]?\s*(?=[A-Z])")
+"""A credit with no place or date opening the story: "(MENAFN) Russian President Vladimir Putin has …"."""
 _CAPITAL_DASH = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{3,})?)\s*[-–—]\s*(?=[A-Z][a-z])")
 """A dateline with no space before its dash ("MOSCOW-In a telegram sent …"), when the place is a capital."""
 _CREDIT_DATE = re.compile(
@@ -392,6 +394,10 @@ def parse_dateline(text: str, offset: int = 0) -> Dateline | None:
     if m and m.group("place").title() in {c.capital for c in reference.countries()}:
         # "MOSCOW-In a telegram …": a capital in capitals glued to the story by a dash
         return Dateline(m.group(0).strip(), m.group("place"), None, None, offset, offset + m.end(), None, None)
+    m = _CREDIT_ONLY.match(text)
+    if m and reference.outlet_named(m.group("agency")):  # "(MENAFN) Russian President …": the credit alone
+        agency = m.group("agency")
+        return Dateline(m.group(0).strip(), "", None, agency, offset, offset + m.end(), None, agency)
     m = _DATE_CREDIT.match(text)
     if m and reference.outlet_named(m.group("agency")):
         agency = m.group("agency")

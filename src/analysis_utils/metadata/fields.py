@@ -85,7 +85,22 @@ def first_hit(clues: tuple[Clue, ...], *args: object) -> Field:
 def _agency_in_dateline(cd: CleanDoc) -> Field | None:
     if cd.dateline and (ag := agency_named(cd.dateline.agency)):
         return Field(ag.name, cd.dateline.start, cd.dateline.end, f"agency credit in the dateline '{cd.dateline.text}'")
+    if (o := _own_credit(cd)) is not None:  # "(MENAFN) Russian President …": an outlet credits its own copy
+        return Field(
+            o.name,
+            cd.dateline.start,
+            cd.dateline.end,
+            f"the outlet's own credit opening the story '{cd.dateline.text}'",
+        )
     return None
+
+
+def _own_credit(cd: CleanDoc) -> reference.Outlet | None:
+    """The outlet a credit standing alone at the story's start names ("(MENAFN) …", no place, no date)."""
+    dl = cd.dateline
+    if dl is None or dl.place or dl.date_text or not dl.agency:
+        return None
+    return reference.outlet_named(dl.agency)
 
 
 def _agency_in_byline(cd: CleanDoc) -> Field | None:
@@ -352,6 +367,14 @@ def _outlet_in_dateline_credit(cd: CleanDoc, wire: Field) -> Field | None:
     )
 
 
+def _outlet_own_credit(cd: CleanDoc, wire: Field) -> Field | None:
+    """An outlet's credit standing alone at the story's start ("(MENAFN) …"): its own copy, so its page."""
+    o = _own_credit(cd)
+    if o is None or cd.dateline is None:
+        return None
+    return Field(o.publisher, cd.dateline.start, cd.dateline.end, f"the outlet's own credit '{cd.dateline.text}'")
+
+
 def _outlet_own_wire(cd: CleanDoc, wire: Field) -> Field | None:
     """The agency's own copy: its credit in a dateline opening the page's first paragraph (a dateline further down
     opens copy the page relays under its own words)."""
@@ -382,6 +405,7 @@ OUTLET_CLUES = (
     _outlet_in_furniture,
     _outlet_opening_the_page,
     _outlet_in_dateline_credit,
+    _outlet_own_credit,
     _outlet_own_wire,
 )
 """Where a page names its publisher, strongest first; ``extract_outlet`` takes the first that answers."""
