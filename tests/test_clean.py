@@ -776,3 +776,17 @@ def test_an_index_line_with_only_a_month_is_an_index_line():
         "Russian President Vladimir Putin on Thursday congratulated Kim Jong Un on the anniversary of ties.\n"
     )
     assert cd.headline_text == "Putin Congratulates Kim Jong Un"
+
+
+def test_a_wire_caption_of_two_sentences_is_a_caption():
+    line = (
+        "In this undated photo provided on Tuesday, June 18, 2024, by South Korea Defense Ministry, North Korean "
+        "soldiers work at an undisclosed location near the border area, as seen from a South Korean guard area. "
+        "South Korean soldiers fired warning shots to repel North Korean soldiers who temporarily crossed the "
+        "rivals’ land border Tuesday for the second time this month, South Korea’s military said. "
+        "(South Korea Defense Ministry via AP)"
+    )
+    cd = page(
+        f"Putin writes to Kim\n\nVladimir Putin sent a letter to Kim Jong Un, KCNA reported.\n\n{line}\n\nThe letter thanked Kim.\n"
+    )
+    assert [ln.cls for ln in cd.lines if ln.text == line] == ["caption"]

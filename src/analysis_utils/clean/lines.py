@@ -480,7 +480,7 @@ def _title_twice(core: str) -> bool:
 
 _PICTURE_SHOWS = re.compile(
     r"^(?:(?:An?|The|This|That)\s+(?:[\w-]+\s+){0,2}(?:photo(?:graph)?|picture|image|handout|still)\b(?:[^.]|\.(?=\s*\d)){0,150}?"
-    r"\b(?:shows?|showing|depicts?|depicting)\b|In\s+the\s+(?:photo|picture|image)\b)"
+    r"\b(?:shows?|showing|depicts?|depicting)\b|In\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:photo|picture|image)\b)"
 )
 """A caption that says it is one: "A picture released by … on Sept. 4 shows …", "In the photo, …"."""
 _PHOTO_CREDIT_END = re.compile(
@@ -490,14 +490,23 @@ _PHOTO_CREDIT_END = re.compile(
 whole line a bracketed photo credit ("(Photo ©Lev Fedoseyev/TASS)")."""
 
 
+LONG_CAPTION_WORDS = 100
+"""A caption that says it is one may be this long (wire captions run to two sentences)."""
+_VIA_CREDIT = re.compile(r"\((?:[A-Z][\w.-]*\s+){1,5}via\s+(?:AP|AFP|Reuters|Yonhap|EPA|Getty\s+Images)\)\s*$")
+"""A wire photo's credit closing its caption: "(South Korea Defense Ministry via AP)"."""
+
+
 def is_caption(core: str) -> bool:
     """A line that describes a photograph: who is pictured doing what, in the present tense, or only who is
     pictured (the people named: two capitalised words at least, a sentence's first word alone names no one);
     or one that says it shows a picture or closes on a photo credit."""
-    if len(words(core)) > 60:
+    n = len(words(core))
+    if n <= LONG_CAPTION_WORDS and (
+        _PICTURE_SHOWS.match(core) or _PHOTO_CREDIT_END.search(core) or _VIA_CREDIT.search(core)
+    ):
+        return True  # a caption that says so may run to two sentences ("In this undated photo provided …. (… via AP)")
+    if n > 60:
         return False
-    if _PICTURE_SHOWS.match(core) or _PHOTO_CREDIT_END.search(core):
-        return True
     if _PICTURED.match(core) and len(re.findall(r"\b[A-Z][\w.’'-]*", core)) >= 4 and " and " in core:
         return True
     m = _PHOTO_VERB.match(core)

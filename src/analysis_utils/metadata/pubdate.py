@@ -197,9 +197,10 @@ def _from_yearless_lede_day(
     if fact is None or span.lo < fact:
         return None  # (the span may start later than the fact: a yearless dateline's first candidate day)
     end = lede_end(text)
-    for d in find_dates(text[:end]):
-        if d.year is not None or d.day is None or d.month is None:
-            continue
+    found = [d for d in find_dates(text[:end]) if d.year is None and d.day is not None and d.month is not None]
+    # the day the lede says the news was reported ("… as reported by KCNA on December 31") before any other
+    found.sort(key=lambda d: not _REPORTED_ON.search(text, max(0, d.start - 45), d.start))
+    for d in found:
         s0 = max(text.rfind(". ", 0, d.start), text.rfind("\n", 0, d.start)) + 1
         s1 = min((i for i in (text.find(". ", d.end), text.find("\n", d.end)) if i >= 0), default=len(text))
         sentence = text[s0:s1]
@@ -213,6 +214,8 @@ def _from_yearless_lede_day(
     return None
 
 
+_REPORTED_ON = re.compile(r"\b(?:reported|said|announced|published|carried)\b[^.;]{0,30}?\bon\s+$", re.I)
+"""Before a day: the report's ("as reported by state media KCNA on December 31")."""
 NEWS_AFTER_FACT_DAYS = 366
 """A yearless day is the first after the story's latest dated fact when that is within this many days of it."""
 
