@@ -435,6 +435,7 @@ def test_the_day_the_lede_says_the_news_was_reported_is_the_storys():
     p = pub(
         "Kim writes to Putin\n\nSEOUL – Kim Jong Un pledged to solidify ties with Russia, according to a letter he sent "
         "to President Vladimir Putin on December 30, as reported by state media KCNA on December 31.\n\n"
-        "Kim wished that 2025 would be recorded as the first year of victory.\n"
+        "In his message, Kim extended New Year greetings to Putin. Kim wished that 2025 would be recorded as the "
+        "first year of victory.\n"
     )
     assert p.published == D(2024, 12, 31), p.evidence
