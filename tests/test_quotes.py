@@ -448,3 +448,16 @@ def test_words_of_a_letter_received_from_someone_are_the_senders():
         'Quoting the message, KCNA wrote "I extend my heartfelt congratulations to you on your re-election."\n'
     )
     assert [sp for _, sp in spoken(body)] == ["Kim Jong Un"]
+
+
+def test_words_that_name_the_other_leader_by_his_title_are_the_mediums_paraphrase() -> None:
+    body = (
+        'KCNA carried the message. "The Russian people have achieved great successes in building a powerful Russia '
+        'under the energetic leadership of the Russian president," Kim was quoted as saying.\n'
+    )
+    assert [sp for _, sp in spoken(body)] == ["KCNA"]
+
+
+def test_a_full_sentence_opening_with_he_is_the_speakers_own() -> None:
+    body = 'KCNA reported the card. "He is talking about the front line in Kursk," said analyst Lee Seo-yeon.\n'
+    assert [sp for _, sp in spoken(body)] == ["Lee Seo-yeon"]

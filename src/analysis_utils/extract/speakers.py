@@ -643,10 +643,12 @@ def agency_voice(words: str, speaker: str | None, c: Clause, state: State) -> tu
         return None
     if speaker not in reference.leaders() and speaker not in reference.country_names():
         return None  # a state's words ("it said" of North Korea) are its medium's too when they speak of its leader
-    # the speaker named anywhere, or a leader opening the words ("Kim Jong Un good health and success …")
+    # the speaker named anywhere, or a leader opening the words ("Kim Jong Un good health and success …"), or
+    # another leader by his title ("… under the energetic leadership of the Russian president"): in a letter he is "you"
     opening = len(" ".join(words.split()[:6]))
     named = [m for m in find_mentions(words) if m.kind == "person" and m.canonical in reference.leaders()]
-    if not any(m.canonical == speaker or m.start < opening for m in named):
+    by_title = [m for m in named if m.canonical != speaker and re.match(r"(?i:the)\s", m.text)]
+    if not any(m.canonical == speaker or m.start < opening for m in named) and not by_title:
         return None
     medium = _reporting_medium(c, speaker, state)
     if medium is None:
@@ -703,7 +705,7 @@ def narrated_voice(text: str, a: int, b: int, speaker: str | None, c: Clause, st
 
 
 _INDIRECT_OPENING = re.compile(
-    r"(?:that|(?-i:[Nn]oting|[Ss]tressing|[Ee]xpressing|[Ss]aying|[Aa]dding|[Hh]oping|[Cc]alling|[Pp]ledging|[Vv]owing))\s",
+    r"(?:that|(?-i:he|she)|(?-i:[Nn]oting|[Ss]tressing|[Ee]xpressing|[Ss]aying|[Aa]dding|[Hh]oping|[Cc]alling|[Pp]ledging|[Vv]owing))\s",
     re.I,
 )
 """Words that open reported speech, not the speaker's own: "that …", "noting that …", "Expressing belief …" (not
