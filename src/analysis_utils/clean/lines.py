@@ -535,9 +535,9 @@ def _name_line(core: str) -> str | None:
     sources; else None."""
     if _ROLE_LINE.search(core) and looks_like_name(core):
         return "a name with the writer's role"
-    if (posted := _POSTED_AGO.match(core)) and _one_name(posted.group("name")):
+    if " ago" in core and (posted := _POSTED_AGO.match(core)) and _one_name(posted.group("name")):
         return "a name with the time since it was posted"
-    if (signed := _SIGNED_WITH_SOURCES.match(core)) and _one_name(signed.group("name")):
+    if core.endswith(")") and (signed := _SIGNED_WITH_SOURCES.match(core)) and _one_name(signed.group("name")):
         return SIGNED_WITH_SOURCES_REASON
     return None
 

@@ -133,9 +133,12 @@ def _find_mentions(text: str, when: dt.date | None) -> tuple[Mention, ...]:
         if p is not None:
             found.append(Mention(m.start(), m.end(), m.group(0), p.canonical, p.kind))
     role_pattern, by_phrase = role_index()
-    named_people = {m.canonical for m in found if m.kind == "person"}
+    named_people: set[str] | None = None
     for m in role_pattern.finditer(text):
-        holders = _holders(by_phrase.get(alias_key(m.group("phrase")), ()), when, named_people)
+        roles = by_phrase.get(alias_key(m.group("phrase")), ())
+        if named_people is None and len(roles) > 1:
+            named_people = {m.canonical for m in found if m.kind == "person"}
+        holders = _holders(roles, when, named_people or set())
         if holders:
             found.append(Mention(m.start(), m.end(), m.group(0), holders[0].canonical, "person"))
     known_spans = [(m.start, m.end) for m in found]
@@ -413,19 +416,39 @@ def _institution_pattern() -> re.Pattern[str]:
         rf"\b(?:(?:the\s+)?(?P<country>{country})(?:['’]s)?\s+|(?P<adj>{adj})\s+)?"
         r"(?P<head>(?i:foreign|defen[cs]e|unification|interior|justice|trade|finance)\s+(?i:ministry)"
         r"|(?i:ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e|unification))"
-        r"|(?i:embassy|consulate)(?:\s+(?i:in)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?"
-        r"|(?<=[a-z]\s)(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Council|Commission|Service|Office))\b"
+        r"|(?i:embassy|consulate)(?:\s+(?i:in)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?)\b"
     )
 
 
-_NAMED_BODIES = frozenset({"Committee", "Council", "Commission", "Service", "Office"})
+_NAMED_BODY = re.compile(
+    r"\b(?P<adj>[A-Z][a-z]+)\s+(?P<head>(?:[A-Z][a-z]+\s+){1,3}(?:Committee|Council|Commission|Service|Office))\b"
+)
+"""A country's body the gazetteer lacks: "the Russian Investigative Committee" (not "the Central Committee")."""
+
+
+def _named_bodies(text: str) -> list[Mention]:
+    """A committee, council, commission, service or office named with its country's adjective."""
+    if not re.search(r"Committee|Council|Commission|Service|Office", text):
+        return []
+    adjectives = _country_adjectives()
+    out = []
+    for m in _NAMED_BODY.finditer(text):
+        if m.group("adj") in adjectives:
+            name = re.sub(r"\s+", " ", f"{m.group('adj')} {m.group('head')}")
+            out.append(Mention(m.start(), m.end(), m.group(0), name, "institution"))
+    return out
+
+
+@cache
+def _country_adjectives() -> frozenset[str]:
+    return frozenset(a for c in reference.countries() for a in c.adjectives if " " not in a)
 
 
 def _generic_institutions(text: str) -> list[Mention]:
     """Ministries and embassies the gazetteer does not name: "the Foreign Ministry", "Japan's Defense Ministry",
     "the Russian Embassy in North Korea" (an embassy keeps its place: the gold names it so)."""
-    out = []
-    if not re.search(r"(?i:ministry|embassy|consulate)|Committee|Council|Commission|Service|Office", text):
+    out = _named_bodies(text)
+    if not re.search(r"(?i:ministry|embassy|consulate)", text):
         return out
     for m in _institution_pattern().finditer(text):
         head = m.group("head").split(" in ")[0] if m.group("place") else m.group("head")
@@ -436,7 +459,5 @@ def _generic_institutions(text: str) -> list[Mention]:
             name += f" in {m.group('place')}"
         elif head in ("Embassy", "Consulate") and not where:
             continue  # "the embassy": which one is not said
-        if head.split()[-1] in _NAMED_BODIES and not where:
-            continue  # "the Central Committee": whose is not said (a country names it: "the Russian Investigative …")
         out.append(Mention(m.start(), m.end(), m.group(0), re.sub(r"\s+", " ", name), "institution"))
     return out
