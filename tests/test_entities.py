@@ -69,3 +69,8 @@ def test_a_title_names_the_holder_the_story_named_not_todays():
     text = "Leaders congratulated Iranian President Hassan Rouhani. The Iranian president thanked them."
     ms = [m for m in find_mentions(text) if m.kind == "person"]
     assert [m.canonical for m in ms] == ["Hassan Rouhani", "Hassan Rouhani"], ms
+
+
+def test_the_cuban_presidents_full_name_without_his_middle_name_is_still_him():
+    ms = [m for m in find_mentions("Miguel Diaz-Canel Bermudez sent greetings to Kim Jong Un.") if m.kind == "person"]
+    assert [m.canonical for m in ms] == ["Miguel Diaz-Canel", "Kim Jong Un"]
