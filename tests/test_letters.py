@@ -599,3 +599,16 @@ def test_a_name_with_initials_and_a_title_after_it_sends_a_letter(name):
         f'Kim Jong Un received a congratulatory message from {name}, chairman of "A Just Russia", on May 11.'
     )
     assert pairs(found) == [(name, "Kim Jong Un")]
+
+
+def test_swapped_letters_are_an_exchange_and_a_president_elect_is_a_person():
+    found = letters(
+        "New intelligence shows Russian President Vladimir Putin and North Korean leader Kim Jong Un have swapped "
+        "letters as Moscow looks for munitions."
+    )
+    assert sorted(pairs(found)) == [("Kim Jong Un", "Vladimir Putin"), ("Vladimir Putin", "Kim Jong Un")]
+    found = letters(
+        "Russian President Vladimir Putin congratulated Philippine president-elect Ferdinand Marcos Jr., saying he "
+        "hoped that his victory would strengthen ties, in a message on Tuesday."
+    )
+    assert [r for _, r in pairs(found)] == ["Ferdinand Marcos Jr"]

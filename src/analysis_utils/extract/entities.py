@@ -204,7 +204,7 @@ _ROLE_BEFORE = Prefiltered(
     re.compile(
         r"(?:spokes(?:person|man|woman)|minister|ambassador|professor|analyst|researcher|fellow|director|official|envoy|"
         r"secretary|senator|lawmaker|adviser|advisor|expert|scholar|chief|head|commander|president|chairman|"
-        r"emir|amir|king|queen|sultan|prince|princess|sheikh|crown\s+prince|"
+        r"emir|amir|king|queen|sultan|prince|princess|sheikh|crown\s+prince|president-elect|prime\s+minister-elect|"
         r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+$",
         re.IGNORECASE,
     )

@@ -41,7 +41,7 @@ _SEND = Prefiltered(
       | written(?=\s+(?:a\s+|an\s+|his\s+|her\s+|the\s+)(?:\w+\s+){{0,3}}?{_NOUN}|\s+to\b|\s+back\b)
       | (?:has\s+|had\s+)?congratulated|congratulates|congratulating|(?<=\bto\s)congratulate
       | (?:has\s+|had\s+)?(?:expressed|expresses|expressing)(?=\s+(?:his\s+|her\s+|their\s+|deep\s+|deepest\s+|sincere\s+|heartfelt\s+)*(?:condolences?|sympathy|sympathies)\b)
-      | exchanged|exchange|exchanging|traded|trade
+      | exchanged|exchange|exchanging|traded|trade|swapped|swap|swapping
       | received|receives
       | replied|responded|reciprocated|reciprocates
     )\b""",
@@ -339,7 +339,7 @@ def _verb_letters(ctx: _Ctx, t: _Trigger) -> list[Letter]:
     has_noun = bool(_NOUN_RE.search(ctx.text, t.start, t.end))  # unmasked: a quoted "beautiful letter" counts too
     if kind.startswith(_NEEDS_A_NOUN) and not has_noun:
         return []  # "sent troops", "delivered a speech"
-    if kind.startswith(("exchang", "trad")):
+    if kind.startswith(("exchang", "trad", "swap")):
         pair = _exchange_pair(ctx, t) if has_noun else []
         if len(pair) == 2:
             x, y = pair
